@@ -1,0 +1,24 @@
+package dk.kk.itassessment.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The one Spring context every integration test shares: the real service on a random port, on one embedded
+ * PostgreSQL for the whole test run, with no demo data. Do not add properties or mocks per test class: a
+ * different configuration starts a second context and slows the suite.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "assessment.embedded-db.data-dir=target/test-postgres",
+        "assessment.embedded-db.clean=true",
+        "assessment.demo-data=false"
+})
+@Import(Api.Config.class)
+public @interface IntegrationTest {
+}
