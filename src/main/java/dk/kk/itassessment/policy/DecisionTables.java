@@ -1,0 +1,293 @@
+package dk.kk.itassessment.policy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+
+/**
+ * The officers' spreadsheets: read each sheet that holds a {@code RuleTable}, check every data cell against the
+ * type its column's code asks for, and only then let Drools turn the sheet into DRL. A cell never becomes code
+ * unchecked: text goes into a string literal and may not contain a quote or a backslash, a number or a boolean
+ * must be just that, and a list or an enum value must be made of known codes.
+ */
+final class DecisionTables {
+
+    private static final Pattern RULE_NAME = Pattern.compile("^rule \"(.*)_(\\d+)\"", Pattern.MULTILINE);
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,99}");
+    private static final Pattern LITERAL = Pattern.compile("true|false|-?\\d{1,9}");
+    private static final int MAX_TEXT = 1000;
+
+    private DecisionTables() {
+    }
+
+    /** One compiled sheet: the DRL Drools made of it, and where each of its rules came from. */
+    record CompiledSheet(String file, String sheet, String drl, List<RuleOrigin> rules) {
+    }
+
+    /** A rule made from a table row: its name ({@code Routes_14}) and the spreadsheet row (1-based). */
+    record RuleOrigin(String name, int row, int drlLine) {
+    }
+
+    /** Checks and compiles every rule sheet of one table file; problems are added to {@code problems}. */
+    static List<CompiledSheet> compile(String file, byte[] bytes, List<String> problems) {
+        List<Grid> grids = file.endsWith(".csv") ? List.of(csv(file, bytes)) : sheets(file, bytes, problems);
+        List<CompiledSheet> compiled = new ArrayList<>();
+        for (Grid grid : grids) {
+            if (!grid.hasRuleTable()) {
+                continue; // a guide or notes sheet
+            }
+            int before = problems.size();
+            check(file, grid, problems);
+            if (problems.size() > before) {
+                continue;
+            }
+            try {
+                String drl = file.endsWith(".csv")
+                        ? new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), InputType.CSV)
+                        : new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), grid.name());
+                compiled.add(rename(file, grid.name(), drl));
+            } catch (RuntimeException e) {
+                problems.add(where(file, grid.name()) + ": " + e.getMessage());
+            }
+        }
+        return compiled;
+    }
+
+    /** Drools names a sheet's rules "{table} {sheet}_{row}"; we name them "{sheet}_{row}". */
+    private static CompiledSheet rename(String file, String sheet, String drl) {
+        List<RuleOrigin> rules = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        Matcher m = RULE_NAME.matcher(drl);
+        int last = 0;
+        while (m.find()) {
+            String name = sheet + "_" + m.group(2);
+            out.append(drl, last, m.start()).append("rule \"").append(name).append('"');
+            last = m.end();
+            int line = (int) out.chars().filter(c -> c == '\n').count() + 1;
+            rules.add(new RuleOrigin(name, Integer.parseInt(m.group(2)), line));
+        }
+        out.append(drl.substring(last));
+        return new CompiledSheet(file, sheet, out.toString(), rules);
+    }
+
+    static String where(String file, String sheet) {
+        return file.endsWith(".csv") ? file : file + ", sheet " + sheet;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    /** A sheet as text cells; {@code cells[row][col]}, 0-based; blank cells are "". */
+    record Grid(String name, List<List<String>> cells) {
+
+        String at(int row, int col) {
+            if (row < 0 || row >= cells.size()) {
+                return "";
+            }
+            List<String> r = cells.get(row);
+            return col < r.size() ? r.get(col) : "";
+        }
+
+        boolean hasRuleTable() {
+            return cells.stream().flatMap(List::stream)
+                    .anyMatch(v -> v.trim().toLowerCase(Locale.ROOT).startsWith("ruletable"));
+        }
+    }
+
+    private static List<Grid> sheets(String file, byte[] bytes, List<String> problems) {
+        List<Grid> grids = new ArrayList<>();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+                Sheet sheet = workbook.getSheetAt(s);
+                List<List<String>> cells = new ArrayList<>();
+                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                    Row row = sheet.getRow(r);
+                    List<String> values = new ArrayList<>();
+                    if (row != null) {
+                        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                            values.add(text(file, sheet.getSheetName(), row.getCell(c), problems));
+                        }
+                    }
+                    cells.add(values);
+                }
+                grids.add(new Grid(sheet.getSheetName(), cells));
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(file + ": not a readable .xlsx workbook");
+        }
+        return grids;
+    }
+
+    private static String text(String file, String sheet, Cell cell, List<String> problems) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType();
+        String ref = new CellReference(cell).formatAsString(false);
+        return switch (type) {
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            case NUMERIC -> {
+                double value = cell.getNumericCellValue();
+                if (value != Math.rint(value) || Math.abs(value) > 999_999_999) {
+                    problems.add(where(file, sheet) + ", cell " + ref + ": only whole numbers are allowed");
+                    yield "";
+                }
+                yield Long.toString((long) value);
+            }
+            case FORMULA -> {
+                problems.add(where(file, sheet) + ", cell " + ref + ": formulas are not allowed; type the value");
+                yield "";
+            }
+            default -> "";
+        };
+    }
+
+    private static Grid csv(String file, byte[] bytes) {
+        List<List<String>> rows = new ArrayList<>();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n') {
+                row.add(cell.toString().replace("\r", ""));
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            row.add(cell.toString());
+            rows.add(row);
+        }
+        String name = file.substring(file.lastIndexOf('/') + 1).replace(".drl.csv", "");
+        return new Grid(name, rows);
+    }
+
+    // ------------------------------------------------------------------------------------------------ checking
+
+    private static void check(String file, Grid grid, List<String> problems) {
+        for (int r = 0; r < grid.cells().size(); r++) {
+            for (int c = 0; c < grid.cells().get(r).size(); c++) {
+                if (grid.at(r, c).trim().toLowerCase(Locale.ROOT).startsWith("ruletable")) {
+                    checkTable(file, grid, r, c, problems);
+                }
+            }
+        }
+    }
+
+    private static void checkTable(String file, Grid grid, int head, int startCol, List<String> problems) {
+        int width = grid.cells().get(head + 1 < grid.cells().size() ? head + 1 : head).size();
+        for (int row = head + 5; row < grid.cells().size(); row++) {
+            boolean blank = true;
+            for (int col = startCol; col < Math.max(width, grid.cells().get(row).size()); col++) {
+                String value = grid.at(row, col).trim();
+                if (value.isEmpty()) {
+                    continue;
+                }
+                blank = false;
+                String kind = grid.at(head + 1, col).trim().toUpperCase(Locale.ROOT);
+                String code = grid.at(head + 3, col);
+                String cell = new CellReference(row, col).formatAsString(false);
+                String where = where(file, grid.name()) + ", cell " + cell;
+                if (!kind.equals("CONDITION") && !kind.equals("ACTION")) {
+                    problems.add(where + ": a value in a column without a CONDITION or ACTION header");
+                    continue;
+                }
+                String problem = checkCell(code, value);
+                if (problem != null) {
+                    problems.add(where + ": " + problem);
+                }
+            }
+            if (blank) {
+                return; // a blank row ends the table
+            }
+        }
+    }
+
+    /** What is wrong with {@code value} in a column with this code, or null when it is fine. */
+    static String checkCell(String code, String value) {
+        Set<String> allowed = Vocabulary.forCode(code);
+        if (code.contains("forall(")) {
+            for (String item : value.split(",")) {
+                String problem = checkCode(item.trim(), allowed);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        if (code.contains("\"$param\"")) {
+            if (allowed != null || code.contains("new ") && code.contains("(\"$param\", drools")) {
+                return checkCode(value, allowed);
+            }
+            return checkText(value);
+        }
+        if (code.contains("$param")) {
+            return LITERAL.matcher(value).matches() ? null
+                    : "'" + shorten(value) + "' is not allowed here: write true, false or a whole number";
+        }
+        return null;
+    }
+
+    private static String checkCode(String value, Set<String> allowed) {
+        if (allowed != null) {
+            return allowed.contains(value) ? null
+                    : "'" + shorten(value) + "' is not one of the allowed values: " + String.join(", ", new java.util.TreeSet<>(allowed));
+        }
+        return CODE.matcher(value).matches() ? null
+                : "'" + shorten(value) + "' is not a code: use capital letters, digits and _ only";
+    }
+
+    private static String checkText(String value) {
+        if (value.length() > MAX_TEXT) {
+            return "the text is longer than " + MAX_TEXT + " characters";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                return "the text may not contain \" or \\ (use typographic quotes \u201c \u201d or \u00bb \u00ab)";
+            }
+            if (Character.isISOControl(c)) {
+                return "the text may not contain control characters or line breaks";
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "…" : value;
+    }
+}

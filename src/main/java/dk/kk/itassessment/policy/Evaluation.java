@@ -1,0 +1,36 @@
+package dk.kk.itassessment.policy;
+
+import java.util.List;
+
+/**
+ * What the policy decided for one request, with the rule or table row behind every part. Values are the contract's
+ * enum names.
+ */
+public record Evaluation(
+        String route,
+        boolean newAcquisitionRequired,
+        String securityReview,
+        String riskTier,
+        boolean dpiaRequired,
+        List<String> dpiaCriteria,
+        Integer estimatedProcessingDays,
+        List<Warning> warnings,
+        List<Item> checklist,
+        List<Explanation> explanation,
+        String rulesetVersion,
+        String rulesetFingerprint) {
+
+    /** A Danish and an English text. */
+    public record Text(String da, String en) {
+    }
+
+    public record Warning(String code, Text message, String rule) {
+    }
+
+    public record Item(String code, Text title, String responsible, String phase, boolean mandatory, String rule) {
+    }
+
+    /** One line of the explanation: the rule, where it is (file and line, or file, sheet and row), and what it says. */
+    public record Explanation(String rule, String source, Text text) {
+    }
+}

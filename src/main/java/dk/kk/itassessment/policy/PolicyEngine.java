@@ -1,0 +1,156 @@
+package dk.kk.itassessment.policy;
+
+import dk.kk.itassessment.policy.facts.Acquisition;
+import dk.kk.itassessment.policy.facts.ChecklistItem;
+import dk.kk.itassessment.policy.facts.Conclusion;
+import dk.kk.itassessment.policy.facts.Decision;
+import dk.kk.itassessment.policy.facts.Lookups;
+import dk.kk.itassessment.policy.facts.Profile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kie.api.KieServices;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * Evaluates the policy for one request in a fresh stateless session of the current rule set. The phases run in
+ * this order, each an agenda group: derive (rules/derive) → route → risk → review → warnings → checklist (the
+ * decision tables) → assemble (rules/assembly). Nothing is compiled here.
+ */
+public class PolicyEngine implements AutoCloseable {
+
+    /** The phases in the order they run; each rule belongs to one (its agenda group). */
+    public static final List<String> PHASES = List.of("derive", "route", "risk", "review", "warnings", "checklist", "assemble");
+
+    private static final List<String> PHASE_ORDER = List.of("BEFORE_PURCHASE", "INTAKE", "CONSOLIDATION",
+            "DESCRIPTION", "ASSESSMENT", "BEFORE_USE");
+
+    private final AtomicReference<RuleSet> current;
+    private final KieCommands commands = KieServices.Factory.get().getCommands();
+
+    public PolicyEngine(RuleSet ruleSet) {
+        this.current = new AtomicReference<>(ruleSet);
+    }
+
+    public RuleSet ruleSet() {
+        return current.get();
+    }
+
+    public Evaluation evaluate(Acquisition acquisition, Lookups lookups) {
+        return evaluate(current.get(), acquisition, lookups);
+    }
+
+    public Evaluation evaluate(RuleSet ruleSet, Acquisition acquisition, Lookups lookups) {
+        Profile profile = new Profile();
+        Decision decision = new Decision();
+        FiredRules fired = new FiredRules();
+        StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
+        session.addEventListener(fired);
+
+        List<Command<?>> batch = new ArrayList<>();
+        batch.add(commands.newInsert(acquisition));
+        batch.add(commands.newInsert(lookups));
+        batch.add(commands.newInsert(profile));
+        batch.add(commands.newInsert(decision));
+        for (int i = PHASES.size() - 1; i >= 0; i--) {
+            batch.add(commands.newAgendaGroupSetFocus(PHASES.get(i))); // a stack: the last focused runs first
+        }
+        batch.add(commands.newFireAllRules());
+        session.execute(commands.newBatchExecution(batch));
+
+        if (!decision.getProblems().isEmpty()) {
+            throw new PolicyFailure(decision.getProblems());
+        }
+        return answer(ruleSet, profile, decision, fired.rules);
+    }
+
+    private Evaluation answer(RuleSet ruleSet, Profile profile, Decision decision, List<Rule> fired) {
+        List<Evaluation.Warning> warnings = decision.getWarnings().stream()
+                .map(w -> new Evaluation.Warning(w.getCode(), text(w), w.getRule()))
+                .toList();
+        List<Evaluation.Item> checklist = decision.getChecklist().stream()
+                .sorted(Comparator.comparingInt((ChecklistItem i) -> PHASE_ORDER.indexOf(i.getPhase()))
+                        .thenComparingInt(ChecklistItem::getOrder)
+                        .thenComparing(ChecklistItem::getCode))
+                .map(i -> new Evaluation.Item(i.getCode(), text(i), i.getResponsible(), i.getPhase(),
+                        i.isMandatory(), i.getRule()))
+                .toList();
+        return new Evaluation(
+                decision.getRoute().getRoute(),
+                decision.isNewAcquisitionRequired(),
+                decision.getReview().getLevel(),
+                decision.getRiskTier().getTier(),
+                profile.isDpiaRequired(),
+                profile.getDpiaCriteria(),
+                decision.getEstimatedProcessingDays(),
+                warnings,
+                checklist,
+                explain(ruleSet, decision, fired),
+                ruleSet.version(),
+                ruleSet.fingerprint());
+    }
+
+    /**
+     * One line per rule that fired and said something, in the order they fired: DRL rules speak through their
+     * {@code @da}/{@code @en} metadata, table rows through the texts of their row.
+     */
+    private static List<Evaluation.Explanation> explain(RuleSet ruleSet, Decision decision, List<Rule> fired) {
+        Map<String, Evaluation.Text> conclusions = new HashMap<>();
+        put(conclusions, decision.getRoute(), "Rute " + decision.getRoute().getRoute(), "Route " + decision.getRoute().getRoute());
+        put(conclusions, decision.getRiskTier(), "Risikoniveau " + decision.getRiskTier().getTier(), "Risk tier " + decision.getRiskTier().getTier());
+        put(conclusions, decision.getReview(), "Sikkerhedsgennemgang " + decision.getReview().getLevel(), "Security review " + decision.getReview().getLevel());
+        decision.getWarnings().forEach(w -> put(conclusions, w, "Advarsel " + w.getCode(), "Warning " + w.getCode()));
+        decision.getChecklist().forEach(i -> put(conclusions, i, "Tjekliste " + i.getCode(), "Checklist " + i.getCode()));
+
+        List<Evaluation.Explanation> lines = new ArrayList<>();
+        for (Rule rule : fired) {
+            Evaluation.Text text = conclusions.get(rule.getName());
+            if (text == null) {
+                Object da = rule.getMetaData().get("da");
+                Object en = rule.getMetaData().get("en");
+                if (da == null || en == null) {
+                    continue; // plumbing of the assembly: says nothing of its own
+                }
+                text = new Evaluation.Text(unquote(da), unquote(en));
+            }
+            RuleSource source = ruleSet.source(rule.getName());
+            lines.add(new Evaluation.Explanation(rule.getName(), source == null ? null : source.describe(), text));
+        }
+        return lines;
+    }
+
+    private static void put(Map<String, Evaluation.Text> texts, Conclusion conclusion, String da, String en) {
+        texts.put(conclusion.getRule(), new Evaluation.Text(da + ": " + conclusion.getDa(), en + ": " + conclusion.getEn()));
+    }
+
+    private static Evaluation.Text text(Conclusion conclusion) {
+        return new Evaluation.Text(conclusion.getDa(), conclusion.getEn());
+    }
+
+    private static String unquote(Object value) {
+        String s = value.toString();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    @Override
+    public void close() {
+        current.get().close();
+    }
+
+    private static final class FiredRules extends DefaultAgendaEventListener {
+        private final List<Rule> rules = new ArrayList<>();
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            rules.add(event.getMatch().getRule());
+        }
+    }
+}

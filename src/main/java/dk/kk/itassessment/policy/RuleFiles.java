@@ -1,0 +1,74 @@
+package dk.kk.itassessment.policy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The files of one rule set, by their path relative to the project ({@code rules/derive/lookups.drl},
+ * {@code decision-tables/routes.drl.xlsx}), and the fingerprint that identifies exactly these files.
+ */
+public record RuleFiles(Map<String, byte[]> files) {
+
+    public static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+
+    public RuleFiles {
+        files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    }
+
+    /** Reads every {@code *.drl} below the rules folder and every {@code *.drl.xlsx} / {@code *.drl.csv} below the tables folder. */
+    public static RuleFiles read(Path rulesDir, Path tablesDir) {
+        Map<String, byte[]> files = new TreeMap<>();
+        collect(rulesDir, "rules", files, ".drl");
+        collect(tablesDir, "decision-tables", files, ".drl.xlsx", ".drl.csv");
+        return new RuleFiles(files);
+    }
+
+    private static void collect(Path dir, String prefix, Map<String, byte[]> files, String... endings) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetRejected(java.util.List.of("The folder " + dir.toAbsolutePath() + " does not exist"));
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
+                String name = path.getFileName().toString();
+                if (name.startsWith(".~lock") || name.startsWith("~$")) {
+                    continue; // LibreOffice and Excel lock files of a table someone has open
+                }
+                if (Stream.of(endings).noneMatch(name::endsWith)) {
+                    continue;
+                }
+                if (Files.size(path) > MAX_FILE_BYTES) {
+                    throw new RuleSetRejected(java.util.List.of(prefix + "/" + dir.relativize(path) + " is larger than 5 MiB"));
+                }
+                files.put(prefix + "/" + dir.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code sha256:} over each file's path and content, in path order. */
+    public String fingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((path, bytes) -> {
+                sha.update(path.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Long.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(bytes);
+            });
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dk.kk.itassessment.policy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Builds a {@link RuleSet} from rule and table files with the KIE API: KieFileSystem → KieBuilder with the
+ * executable model → KieContainer. Tables are checked cell by cell and turned into DRL sheet by sheet first. Any
+ * error refuses the whole rule set, naming the file and the line, sheet, cell or row.
+ */
+public final class RuleSetCompiler {
+
+    private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final String RESOURCES = "src/main/resources/";
+
+    public RuleSet compile(RuleFiles files) {
+        String fingerprint = files.fingerprint();
+        String version = fingerprint.substring("sha256:".length(), "sha256:".length() + 12);
+        KieServices kie = KieServices.Factory.get();
+        KieFileSystem kfs = kie.newKieFileSystem();
+        ReleaseId releaseId = kie.newReleaseId("dk.kk.itassessment", "ruleset", "1.0.0-" + version);
+        kfs.generateAndWritePomXML(releaseId);
+
+        List<String> problems = new ArrayList<>();
+        Map<String, RuleSource> sources = new HashMap<>();
+        Map<String, DecisionTables.CompiledSheet> generated = new HashMap<>();
+        files.files().forEach((path, bytes) -> {
+            if (path.endsWith(".drl")) {
+                String drl = new String(bytes, StandardCharsets.UTF_8);
+                kfs.write(RESOURCES + path, drl);
+                Matcher m = DRL_RULE.matcher(drl);
+                while (m.find()) {
+                    int line = (int) drl.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                    remember(sources, m.group(1), RuleSource.drl(path, line), problems);
+                }
+            } else {
+                for (DecisionTables.CompiledSheet sheet : DecisionTables.compile(path, bytes, problems)) {
+                    String resource = RESOURCES + path.replace(".drl.", ".") + "/" + sheet.sheet().replaceAll("[^A-Za-z0-9_-]", "_") + ".drl";
+                    kfs.write(resource, sheet.drl());
+                    generated.put(resource, sheet);
+                    for (DecisionTables.RuleOrigin rule : sheet.rules()) {
+                        remember(sources, rule.name(), RuleSource.table(path, sheet.sheet(), rule.row()), problems);
+                    }
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new RuleSetRejected(problems);
+        }
+
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(describe(message, generated));
+        }
+        if (!problems.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw new RuleSetRejected(problems);
+        }
+        return new RuleSet(version, fingerprint, kie.newKieContainer(releaseId), releaseId, sources);
+    }
+
+    private static void remember(Map<String, RuleSource> sources, String rule, RuleSource source, List<String> problems) {
+        RuleSource earlier = sources.putIfAbsent(rule, source);
+        if (earlier != null) {
+            problems.add(source.describe() + ": the rule name \"" + rule + "\" is also used at " + earlier.describe());
+        }
+    }
+
+    /** A build message, pointed back at the file and line — or, for a table, at the row the generated rule came from. */
+    private static String describe(Message message, Map<String, DecisionTables.CompiledSheet> generated) {
+        String path = message.getPath() == null ? "" : message.getPath();
+        String text = message.getText() == null ? "" : message.getText().strip();
+        DecisionTables.CompiledSheet sheet = generated.get(path.startsWith(RESOURCES) ? path : RESOURCES + path);
+        if (sheet != null) {
+            DecisionTables.RuleOrigin origin = null;
+            for (DecisionTables.RuleOrigin rule : sheet.rules()) {
+                if (message.getLine() >= rule.drlLine()) {
+                    origin = rule;
+                }
+            }
+            String where = DecisionTables.where(sheet.file(), sheet.sheet());
+            return (origin == null ? where : where + ", row " + origin.row()) + ": " + text;
+        }
+        String file = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+        return file + (message.getLine() > 0 ? ", line " + message.getLine() : "") + ": " + text;
+    }
+}
