@@ -1,0 +1,56 @@
+package dk.kk.itassessment.intake;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** The formats of single fields: each method answers what is wrong with a value, or {@code null} when it is fine. */
+final class Formats {
+
+    static final int MAX_EMAIL = 254;
+    static final int MAX_URL = 2000;
+    private static final int[] CVR_WEIGHTS = {2, 7, 6, 5, 4, 3, 2, 1};
+
+    private Formats() {
+    }
+
+    /** A practical check, not RFC 5322: one {@code @}, a local part, a domain of non-empty labels with a dot. */
+    static String emailProblem(String email) {
+        int at = email.indexOf('@');
+        boolean valid = at > 0
+                && at == email.lastIndexOf('@')
+                && email.codePoints().noneMatch(Character::isWhitespace)
+                && isDomain(email.substring(at + 1));
+        return valid ? null : "must be an e-mail address such as name@example.dk";
+    }
+
+    private static boolean isDomain(String domain) {
+        return domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..");
+    }
+
+    /** A Danish CVR number: 8 digits, the first not 0, the weighted sum of the digits divisible by 11. */
+    static String cvrProblem(String cvr) {
+        if (!cvr.matches("[0-9]{8}")) {
+            return "must be 8 digits";
+        }
+        if (cvr.charAt(0) == '0') {
+            return "must not start with 0";
+        }
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (cvr.charAt(i) - '0') * CVR_WEIGHTS[i];
+        }
+        return sum % 11 == 0 ? null : "is not a valid CVR number (the modulus-11 check fails)";
+    }
+
+    /** An absolute {@code http} or {@code https} URL with a host. */
+    static String urlProblem(String url) {
+        String problem = "must be an absolute http or https URL such as https://example.com";
+        try {
+            URI uri = new URI(url);
+            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return web && uri.getHost() != null && !uri.getHost().isEmpty() ? null : problem;
+        } catch (URISyntaxException e) {
+            return problem;
+        }
+    }
+}
