@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the policy decided for one request, with the rule or table row behind every part. Values are the contract's
- * enum names.
+ * enum names; {@code portfolio} and {@code supplierAgreement} are the look-ups as the rules read them (a granted
+ * permission past its end date is {@code EXPIRED}).
  */
 public record Evaluation(
         String route,
@@ -13,6 +14,8 @@ public record Evaluation(
         String riskTier,
         boolean dpiaRequired,
         List<String> dpiaCriteria,
+        String portfolio,
+        String supplierAgreement,
         Integer estimatedProcessingDays,
         List<Warning> warnings,
         List<Item> checklist,

@@ -90,6 +90,8 @@ public class PolicyEngine implements AutoCloseable {
                 decision.getRiskTier().getTier(),
                 profile.isDpiaRequired(),
                 profile.getDpiaCriteria(),
+                profile.getPortfolio(),
+                profile.getAgreement(),
                 decision.getEstimatedProcessingDays(),
                 warnings,
                 checklist,

@@ -1,0 +1,23 @@
+# The service, built from source. Used by docker-compose.yml (PostgreSQL 17 + the service).
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp dependency:go-offline
+COPY src src
+RUN ./mvnw -B -ntp -DskipTests package && cp target/it-assessment-*.jar /app.jar
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --home /app assessment
+WORKDIR /app
+COPY --from=build /app.jar app.jar
+# The rule set and the demo data are files a policy officer can read and replace (mount over them).
+COPY rules rules
+COPY decision-tables decision-tables
+COPY data data
+USER assessment
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+  CMD curl -fs http://localhost:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

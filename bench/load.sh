@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Load test on this machine (loopback only): starts the service on a fresh embedded PostgreSQL, then measures
+# GET /actuator/health and POST /api/v1/assessments with wrk, 16 connections each, and prints both rates.
+# Usage: bench/load.sh [seconds per run, default 30]. Needs wrk (apt-get install wrk) and Java 17.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-30}
+port=${BENCH_PORT:-18080}
+data=$(mktemp -d /tmp/bench-pg.XXXXXX)
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+
+./mvnw -q -B -ntp -DskipTests package
+jar=$(ls target/it-assessment-*.jar | head -1)
+java -jar "$jar" --server.port="$port" --assessment.embedded-db.data-dir="$data" --assessment.embedded-db.clean=true \
+     --assessment.demo-data=true --logging.level.root=WARN > target/bench-service.log 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null
+
+echo "== warm-up (10 s each)"
+wrk -t2 -c16 -d10s "http://127.0.0.1:$port/actuator/health" >/dev/null
+wrk -t2 -c16 -d10s -s bench/post-assessment.lua "http://127.0.0.1:$port/api/v1/assessments" >/dev/null
+
+echo "== GET /actuator/health, 16 connections, ${duration}s"
+wrk -t2 -c16 -d"${duration}s" --latency "http://127.0.0.1:$port/actuator/health" | tee target/bench-health.txt
+echo "== POST /api/v1/assessments, 16 connections, ${duration}s"
+wrk -t2 -c16 -d"${duration}s" --latency -s bench/post-assessment.lua "http://127.0.0.1:$port/api/v1/assessments" | tee target/bench-assess.txt
+
+health=$(awk '/Requests\/sec/ {print $2}' target/bench-health.txt)
+assess=$(awk '/Requests\/sec/ {print $2}' target/bench-assess.txt)
+echo "health: $health req/s; assessments: $assess req/s; ratio: $(awk -v a="$assess" -v h="$health" 'BEGIN {printf "%.2f", a / h}')"
+grep -q "Non-2xx\|Socket errors" target/bench-assess.txt && { echo "FAILED requests seen"; exit 1; } || true

@@ -1,0 +1,75 @@
+package dk.kk.itassessment.assessment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dk.kk.itassessment.intake.AssessmentRequest;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/assessments}: assess and store, preview, read one, list. The body is read as bytes and checked
+ * by {@link dk.kk.itassessment.intake.RequestReader}, so every bad field is named at once.
+ * (Lives in assessment/, not intake/, so that intake stays a leaf: the request model knows no service.)
+ */
+@RestController
+@RequestMapping(path = "/api/v1/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Assessments", description = "Assess an IT acquisition request against the policy")
+class AssessmentController {
+
+    private final AssessmentService service;
+
+    AssessmentController(AssessmentService service) {
+        this.service = service;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Assess a request and store the decision",
+            description = "201 with the decision; with an Idempotency-Key a repeat of the same body answers 200 with "
+                    + "the first assessment, and the same key with another body is 409.")
+    ResponseEntity<AssessmentView> assess(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = AssessmentRequest.class))) @RequestBody byte[] body,
+            @Parameter(description = "1–100 printable ASCII characters") @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        AssessmentService.Outcome outcome = service.assess(body, idempotencyKey);
+        if (!outcome.created()) {
+            return ResponseEntity.ok(outcome.assessment());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/assessments/" + outcome.assessment().id()))
+                .body(outcome.assessment());
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Evaluate a request without storing it (id and assessedAt are null)")
+    AssessmentView preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = AssessmentRequest.class))) @RequestBody byte[] body) {
+        return service.preview(body);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A stored assessment")
+    AssessmentView find(@PathVariable String id) {
+        return service.find(id);
+    }
+
+    @GetMapping
+    @Operation(summary = "Stored assessments, newest first", description = "size is 1–100 (default 20); route and "
+            + "institution filter (the institution is compared ignoring case and extra white space).")
+    AssessmentService.Page list(@RequestParam(required = false) String route,
+                                @RequestParam(required = false) String institution,
+                                @RequestParam(required = false) Integer page,
+                                @RequestParam(required = false) Integer size) {
+        return service.list(route, institution, page, size);
+    }
+}

@@ -1,0 +1,172 @@
+package dk.kk.itassessment.assessment;
+
+import dk.kk.itassessment.intake.AssessmentRequest;
+import dk.kk.itassessment.intake.RequestReader;
+import dk.kk.itassessment.platform.Conflict;
+import dk.kk.itassessment.platform.InvalidRequest;
+import dk.kk.itassessment.platform.JsonBody;
+import dk.kk.itassessment.platform.NotFound;
+import dk.kk.itassessment.platform.Problems;
+import dk.kk.itassessment.policy.Evaluation;
+import dk.kk.itassessment.policy.PolicyEngine;
+import dk.kk.itassessment.registry.Names;
+import dk.kk.itassessment.registry.Registry;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one service that ties the features together: read the request → look the solution and supplier up in the
+ * registry → evaluate the policy → store → answer. Nothing is stored unless all of it succeeded.
+ */
+@Service
+public class AssessmentService {
+
+    /** Dates (permission and agreement end dates) are the municipality's. */
+    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,100}");
+    private static final Set<String> ROUTES = Set.of("NOT_AN_IT_ACQUISITION", "NOT_PERMITTED",
+            "USE_EXISTING_PERMISSION", "AWAIT_PENDING_ACQUISITION", "DATA_AGREEMENT_REQUEST",
+            "FAST_TRACK_ACQUISITION", "FULL_ACQUISITION");
+
+    private final JsonBody jsonBody;
+    private final RequestReader reader;
+    private final Registry registry;
+    private final PolicyEngine policy;
+    private final Assessments assessments;
+    private final Clock clock;
+
+    AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
+                      Assessments assessments, Clock clock) {
+        this.jsonBody = jsonBody;
+        this.reader = reader;
+        this.registry = registry;
+        this.policy = policy;
+        this.assessments = assessments;
+        this.clock = clock;
+    }
+
+    /** The answer to a submitted request, and whether it was stored now (201) or earlier under the same key (200). */
+    public record Outcome(AssessmentView assessment, boolean created) {
+    }
+
+    public Outcome assess(byte[] body, String idempotencyKey) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequest("The Idempotency-Key header is not valid.", List.of(new Problems.FieldError(
+                    "Idempotency-Key", "1 to 100 printable ASCII characters")));
+        }
+        Received received = read(body);
+        String bodyHash = idempotencyKey == null ? null : sha256(body);
+        if (idempotencyKey != null) {
+            var earlier = assessments.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return repeat(earlier.get(), bodyHash);
+            }
+        }
+        Decided decided = decide(received);
+        AssessmentView stored = decided.view().stored(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        AssessmentRequest.Requester requester = received.request().requester();
+        boolean inserted = assessments.insert(stored, decided.lookups(), Names.normalise(requester.institution()),
+                requester.email(), idempotencyKey, bodyHash);
+        if (!inserted) { // a concurrent retry with the same key stored first
+            return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash);
+        }
+        return new Outcome(stored, true);
+    }
+
+    /** The same decision as {@link #assess}, stored nowhere. */
+    public AssessmentView preview(byte[] body) {
+        return decide(read(body)).view();
+    }
+
+    public AssessmentView find(String id) {
+        return parse(id).flatMap(assessments::find).map(Assessments.Stored::view)
+                .orElseThrow(() -> new NotFound("No assessment with id " + shorten(id) + "."));
+    }
+
+    public record Page(List<AssessmentView> items, int page, int size, long total) {
+    }
+
+    public Page list(String route, String institution, Integer page, Integer size) {
+        List<Problems.FieldError> errors = new java.util.ArrayList<>();
+        if (route != null && !ROUTES.contains(route)) {
+            errors.add(new Problems.FieldError("route", "must be one of " + String.join(", ", new java.util.TreeSet<>(ROUTES))));
+        }
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0 || p > 1_000_000) {
+            errors.add(new Problems.FieldError("page", "must be between 0 and 1000000"));
+        }
+        if (s < 1 || s > 100) {
+            errors.add(new Problems.FieldError("size", "must be between 1 and 100"));
+        }
+        if (institution != null && (institution.isBlank() || institution.length() > 200)) {
+            errors.add(new Problems.FieldError("institution", "1 to 200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest("The query has invalid parameters.", errors);
+        }
+        String key = institution == null ? null : Names.normalise(institution);
+        return new Page(assessments.page(route, key, p, s), p, s, assessments.count(route, key));
+    }
+
+    private Outcome repeat(Assessments.Stored earlier, String bodyHash) {
+        if (!bodyHash.equals(earlier.bodySha256())) {
+            throw new Conflict("The Idempotency-Key was already used for a different request body.");
+        }
+        return new Outcome(earlier.view(), false);
+    }
+
+    private record Received(JsonNode tree, AssessmentRequest request) {
+    }
+
+    private record Decided(AssessmentView view, StoredLookups lookups) {
+    }
+
+    private Received read(byte[] body) {
+        JsonNode tree = jsonBody.read(body);
+        return new Received(tree, reader.read(tree));
+    }
+
+    private Decided decide(Received received) {
+        AssessmentRequest request = received.request();
+        LocalDate today = LocalDate.now(clock.withZone(COPENHAGEN));
+        StoredLookups lookups = StoredLookups.of(registry.lookup(request.solution().name(),
+                request.solution().supplierName(), request.solution().supplierCvr(),
+                request.solution().category().name(), request.requester().institution(), today), today);
+        Evaluation evaluation = policy.evaluate(PolicyFacts.acquisition(request), lookups.facts());
+        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups);
+    }
+
+    private static java.util.Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String shorten(String id) {
+        String s = id.length() > 40 ? id.substring(0, 40) + "…" : id;
+        return s.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

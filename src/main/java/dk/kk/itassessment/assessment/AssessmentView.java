@@ -1,0 +1,70 @@
+package dk.kk.itassessment.assessment;
+
+import dk.kk.itassessment.policy.Evaluation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An assessment as the API answers it (CONTRACT.md, "Assess a request"). For a preview {@code id} and
+ * {@code assessedAt} are null.
+ */
+@Schema(name = "Assessment")
+public record AssessmentView(
+        UUID id,
+        Instant assessedAt,
+        String route,
+        boolean newAcquisitionRequired,
+        String securityReview,
+        String riskTier,
+        boolean dpiaRequired,
+        Integer estimatedProcessingDays,
+        List<Evaluation.Warning> warnings,
+        List<Evaluation.Item> checklist,
+        List<StoredLookups.Alternative> alternatives,
+        LookupSummary lookups,
+        List<Evaluation.Explanation> explanation,
+        RuleSetRef ruleset,
+        @Schema(description = "The request as received") JsonNode request) {
+
+    /** What the look-ups found, as the rules read them. */
+    public record LookupSummary(String portfolio, String supplierAgreement, boolean institutionConnected) {
+    }
+
+    /** The rule set that decided: its version and the SHA-256 fingerprint of its files. */
+    public record RuleSetRef(String version, String fingerprint) {
+    }
+
+    static AssessmentView of(Evaluation evaluation, StoredLookups lookups, JsonNode request) {
+        return new AssessmentView(null, null, evaluation.route(), evaluation.newAcquisitionRequired(),
+                evaluation.securityReview(), evaluation.riskTier(), evaluation.dpiaRequired(),
+                evaluation.estimatedProcessingDays(), evaluation.warnings(), evaluation.checklist(),
+                lookups.alternatives(),
+                new LookupSummary(evaluation.portfolio(), evaluation.supplierAgreement(),
+                        lookups.portfolio() != null && lookups.portfolio().institutionConnected()),
+                evaluation.explanation(),
+                new RuleSetRef(evaluation.rulesetVersion(), evaluation.rulesetFingerprint()),
+                request);
+    }
+
+    AssessmentView stored(UUID id, Instant assessedAt) {
+        return new AssessmentView(id, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
+                dpiaRequired, estimatedProcessingDays, warnings, checklist, alternatives, lookups, explanation,
+                ruleset, request);
+    }
+
+    /** The decision without what identifies the stored assessment: what the {@code decision} column keeps. */
+    AssessmentView decisionOnly() {
+        return new AssessmentView(null, null, route, newAcquisitionRequired, securityReview, riskTier,
+                dpiaRequired, estimatedProcessingDays, warnings, checklist, alternatives, lookups, explanation,
+                ruleset, null);
+    }
+
+    AssessmentView with(UUID id, Instant assessedAt, JsonNode request) {
+        return new AssessmentView(id, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
+                dpiaRequired, estimatedProcessingDays, warnings, checklist, alternatives, lookups, explanation,
+                ruleset, request);
+    }
+}

@@ -1,0 +1,76 @@
+package dk.kk.itassessment.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kk.itassessment.support.Api;
+import dk.kk.itassessment.support.IntegrationTest;
+import dk.kk.itassessment.support.RegistryFixtures;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Each of ../shared/examples through the HTTP API, with the registry set up from the example's registry part. */
+@IntegrationTest
+class ExampleAssessmentTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    RegistryFixtures registry;
+
+    static java.util.stream.Stream<String> examples() {
+        return Examples.names();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void exampleGetsTheDecisionThePolicyGivesIt(String name) {
+        JsonNode example = Examples.load(name);
+        JsonNode expected = example.get("expected");
+        registry.clear();
+        registry.load(example.get("registry"));
+
+        Api.Response response = api.post("/api/v1/assessments", example.get("request"));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        JsonNode body = response.json();
+        assertThat(response.header("Location")).isEqualTo("/api/v1/assessments/" + body.get("id").asString());
+        for (String field : new String[] {"route", "newAcquisitionRequired", "securityReview", "riskTier",
+                "dpiaRequired", "estimatedProcessingDays", "lookups"}) {
+            assertThat(body.get(field)).as(field).isEqualTo(expected.get(field));
+        }
+        assertThat(codes(body.get("warnings"))).as("warnings").isEqualTo(strings(expected.get("warnings")));
+        assertThat(codes(body.get("checklist"))).as("checklist").isEqualTo(strings(expected.get("checklist")));
+        assertThat(body.get("checklist").size()).as("no checklist code twice").isEqualTo(codes(body.get("checklist")).size());
+        Set<String> alternatives = new HashSet<>();
+        body.get("alternatives").values().forEach(a -> alternatives.add(a.get("name").asString()));
+        assertThat(alternatives).as("alternatives").isEqualTo(strings(expected.get("alternatives")));
+        Map<String, String> responsible = new HashMap<>();
+        body.get("checklist").values().forEach(i -> responsible.put(i.get("code").asString(), i.get("responsible").asString()));
+        expected.get("checklistResponsible").properties().forEach(e ->
+                assertThat(responsible.get(e.getKey())).as("responsible for " + e.getKey()).isEqualTo(e.getValue().asString()));
+        assertThat(body.get("request")).as("the request as received").isEqualTo(example.get("request"));
+
+        Api.Response stored = api.get("/api/v1/assessments/" + body.get("id").asString());
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.json()).as("read back equal").isEqualTo(body);
+    }
+
+    static Set<String> codes(JsonNode items) {
+        Set<String> codes = new HashSet<>();
+        items.values().forEach(i -> codes.add(i.get("code").asString()));
+        return codes;
+    }
+
+    static Set<String> strings(JsonNode array) {
+        Set<String> values = new HashSet<>();
+        array.values().forEach(v -> values.add(v.asString()));
+        return values;
+    }
+}

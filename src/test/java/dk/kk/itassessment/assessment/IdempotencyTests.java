@@ -1,0 +1,95 @@
+package dk.kk.itassessment.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kk.itassessment.support.Api;
+import dk.kk.itassessment.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.node.ObjectNode;
+
+@IntegrationTest
+class IdempotencyTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long storedWith(String key) {
+        return jdbc.sql("select count(*) from assessments where idempotency_key = :k").param("k", key)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aRepeatWithTheSameKeyAndBodyAnswersTheFirstAssessment() {
+        String key = "retry-" + UUID.randomUUID();
+        Api.Response first = api.post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key));
+        Api.Response repeat = api.post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(storedWith(key)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIs409AndStoresNothing() {
+        String key = "other-" + UUID.randomUUID();
+        api.post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key));
+        ObjectNode other = (ObjectNode) Examples.request().deepCopy();
+        other.put("users", 26);
+        long before = jdbc.sql("select count(*) from assessments").query(Long.class).single();
+
+        Api.Response conflict = api.post("/api/v1/assessments", other, Map.of("Idempotency-Key", key));
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
+        assertThat(jdbc.sql("select count(*) from assessments").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void anInvalidKeyIs400() {
+        for (String key : List.of("x".repeat(101), "tab\there")) {
+            Api.Response response = api.post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key));
+            assertThat(response.status()).as(key).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void concurrentRetriesStoreOneAssessment() throws Exception {
+        String key = "concurrent-" + UUID.randomUUID();
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api.post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key));
+            }));
+        }
+        start.countDown();
+        List<Api.Response> responses = new ArrayList<>();
+        for (Future<Api.Response> answer : answers) {
+            responses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(clients - 1);
+        assertThat(responses).extracting(r -> r.json().get("id").asString()).containsOnly(
+                responses.get(0).json().get("id").asString());
+        assertThat(storedWith(key)).isEqualTo(1);
+    }
+}
