@@ -65,6 +65,10 @@ final class Fields {
     }
 
     private String text(String field, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            reject(field, "must not contain NUL characters");
+            return null;
+        }
         String trimmed = value.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length == 0 || Names.normalise(trimmed).isEmpty()) {

@@ -61,6 +61,9 @@ class PortfolioController {
         Fields fields = new Fields();
         String checkedCategory = category == null || category.isEmpty() ? null
                 : fields.oneOf("category", category, PortfolioEntry.CATEGORIES);
+        if (q != null && q.indexOf('\u0000') >= 0) {
+            fields.reject("q", "must not contain NUL characters");
+        }
         Requests.Paging paging = Requests.paging(fields, page, size);
         fields.throwIfAny();
         return portfolio.search(checkedCategory, q, paging.page(), paging.size());

@@ -146,6 +146,16 @@ class PortfolioApiTests {
     }
 
     @Test
+    void anEscapedNulCharacterIsAClientsMistake() {
+        Map<String, String> errors = errors(api.post("/api/v1/portfolio",
+                "{\"name\": \"Nul\\u0000 %s\", \"aliases\": [\"\\u0000\"], \"supplierName\": \"A\", "
+                        .formatted(suffix) + "\"category\": \"TEACHING\", \"permission\": \"GRANTED\"}"));
+
+        assertThat(errors).containsOnlyKeys("name", "aliases[0]");
+        assertThat(errors(api.get("/api/v1/portfolio?q=a%00b"))).containsOnlyKeys("q");
+    }
+
+    @Test
     void unknownAndMalformedIdsAreNotFound() {
         String unknown = UUID.randomUUID().toString();
         assertThat(api.get("/api/v1/portfolio/" + unknown).status()).isEqualTo(404);
