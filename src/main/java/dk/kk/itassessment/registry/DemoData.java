@@ -44,7 +44,7 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         String suppliers = read("suppliers.csv");
         if (suppliers != null) {
-            SupplierImport.Result result = supplierImport.importCsv(suppliers);
+            SupplierImport.Imported result = supplierImport.importCsv(suppliers);
             log.info("Demo suppliers: {} created, {} updated", result.created(), result.updated());
         }
         String entries = read("portfolio.csv");

@@ -94,7 +94,7 @@ class SupplierController {
             + "`line 3` or `line 3: cvr` and nothing is stored. Answers `{created, updated}`.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
-    SupplierImport.Result importCsv(@RequestBody(required = false) byte[] body) {
+    SupplierImport.Imported importCsv(@RequestBody(required = false) byte[] body) {
         return supplierImport.importCsv(Csv.decode(body));
     }
 }

@@ -2,6 +2,7 @@ package dk.kk.itassessment.registry;
 
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.Problems.FieldError;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ class SupplierImport {
 
     static final List<String> HEADER = SupplierFields.PROPERTIES;
 
-    record Result(int created, int updated) {
+    /** The answer of an import: how many suppliers its lines created and updated. */
+    @Schema(name = "SupplierImportResult")
+    record Imported(int created, int updated) {
     }
 
     private final Suppliers suppliers;
@@ -31,7 +34,7 @@ class SupplierImport {
     }
 
     @Transactional
-    Result importCsv(String csv) {
+    Imported importCsv(String csv) {
         List<Csv.Row> rows = Csv.parse(csv);
         List<FieldError> errors = new ArrayList<>();
         if (rows.isEmpty() || !HEADER.equals(rows.get(0).fields())) {
@@ -72,7 +75,7 @@ class SupplierImport {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The file has " + errors.size() + " problem(s); nothing was imported.", errors);
         }
-        return new Result(created, updated);
+        return new Imported(created, updated);
     }
 
     /** A supplier named twice in one file (by CVR or by name) is a mistake, not two updates. */
