@@ -19,6 +19,6 @@ import org.springframework.context.annotation.Import;
         "assessment.embedded-db.clean=true",
         "assessment.demo-data=false"
 })
-@Import(Api.Config.class)
+@Import({Api.Config.class, RegistryFixtures.Config.class})
 public @interface IntegrationTest {
 }

@@ -1,0 +1,67 @@
+package dk.kk.itassessment.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The look-up the assessment makes before it evaluates the policy: a few indexed queries, names compared as
+ * {@link Names} does.
+ */
+@Service
+public class Registry {
+
+    private final Suppliers suppliers;
+    private final PortfolioEntries portfolio;
+
+    Registry(Suppliers suppliers, PortfolioEntries portfolio) {
+        this.suppliers = suppliers;
+        this.portfolio = portfolio;
+    }
+
+    /**
+     * @param solutionName the requested solution's name (matched against portfolio names and aliases)
+     * @param supplierName the supplier's name (used when no supplier has {@code supplierCvr})
+     * @param supplierCvr  the supplier's CVR, or null
+     * @param category     the solution's category (for the alternatives), or null for none
+     * @param institution  the requester's institution, or null
+     * @param today        the day the alternatives' permissions must still be valid on
+     */
+    public Lookup lookup(String solutionName, String supplierName, String supplierCvr, String category,
+                         String institution, LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        String solution = Names.normalise(solutionName);
+
+        PortfolioEntry entry = present(solution) ? portfolio.findByName(solutionName).orElse(null) : null;
+        Lookup.PortfolioMatch portfolioMatch = entry == null ? null : new Lookup.PortfolioMatch(entry.id(),
+                entry.name(), entry.permission(), entry.permissionValidUntil(),
+                contains(entry.connectedInstitutions(), Names.normalise(institution)));
+
+        Supplier supplier = supplier(supplierCvr, supplierName).orElse(null);
+        Lookup.SupplierMatch supplierMatch = supplier == null ? null : new Lookup.SupplierMatch(supplier.id(),
+                supplier.name(), supplier.agreement(), supplier.agreementValidUntil(),
+                contains(supplier.coveredSystems(), solution));
+
+        List<Lookup.Alternative> alternatives = category == null ? List.of()
+                : portfolio.alternatives(category, today, entry == null ? null : entry.id());
+        return new Lookup(portfolioMatch, supplierMatch, alternatives);
+    }
+
+    private Optional<Supplier> supplier(String cvr, String name) {
+        Optional<Supplier> byCvr = cvr == null || cvr.isBlank() ? Optional.empty() : suppliers.findByCvr(cvr.strip());
+        if (byCvr.isPresent() || !present(Names.normalise(name))) {
+            return byCvr;
+        }
+        return suppliers.findByName(name);
+    }
+
+    private static boolean contains(List<String> names, String normalised) {
+        return present(normalised) && names.stream().map(Names::normalise).anyMatch(normalised::equals);
+    }
+
+    private static boolean present(String normalised) {
+        return normalised != null && !normalised.isEmpty();
+    }
+}
