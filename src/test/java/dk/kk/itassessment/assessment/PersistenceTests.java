@@ -29,9 +29,8 @@ class PersistenceTests {
         String id = created.json().get("id").asString();
 
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(ItAssessmentApplication.class)
-                .properties("server.port=0", "assessment.embedded-db.data-dir=target/test-postgres",
-                        "assessment.embedded-db.clean=false", "assessment.demo-data=false")
-                .run()) {
+                .run("--server.port=0", "--assessment.embedded-db.data-dir=target/test-postgres",
+                        "--assessment.embedded-db.clean=false", "--assessment.demo-data=false")) {
             int port = ((WebServerApplicationContext) restarted).getWebServer().getPort();
             HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/api/v1/assessments/" + id)).build(),
