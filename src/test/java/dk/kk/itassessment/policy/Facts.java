@@ -58,6 +58,21 @@ final class Facts {
         return this;
     }
 
+    /** The registry look-ups (or, for route 1, the kind) that lead the plain case to this route. */
+    Facts onRoute(String route) {
+        switch (route) {
+            case "NOT_AN_IT_ACQUISITION" -> kind = "HARDWARE_WITHOUT_SOFTWARE";
+            case "NOT_PERMITTED" -> portfolio = "REFUSED";
+            case "USE_EXISTING_PERMISSION" -> portfolio = "GRANTED";
+            case "AWAIT_PENDING_ACQUISITION" -> portfolio = "PENDING";
+            case "DATA_AGREEMENT_REQUEST" -> { agreement = "ACTIVE"; covered = true; }
+            case "FAST_TRACK_ACQUISITION" -> agreement = "ACTIVE";
+            case "FULL_ACQUISITION" -> { }
+            default -> throw new IllegalArgumentException(route);
+        }
+        return this;
+    }
+
     Facts with(java.util.function.Consumer<Facts> change) {
         change.accept(this);
         return this;
