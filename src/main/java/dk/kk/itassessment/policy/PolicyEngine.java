@@ -22,12 +22,12 @@ import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * Evaluates the policy for one request in a fresh stateless session of the current rule set. The phases run in
- * this order, each an agenda group: derive (rules/derive) → route → risk → review → warnings → checklist (the
+ * this order, each a ruleflow group (in Drools 10 the same as an agenda group): derive (rules/derive) → route → risk → review → warnings → checklist (the
  * decision tables) → assemble (rules/assembly). Nothing is compiled here.
  */
 public class PolicyEngine implements AutoCloseable {
 
-    /** The phases in the order they run; each rule belongs to one (its agenda group). */
+    /** The phases in the order they run; each rule belongs to one (its ruleflow-group). */
     public static final List<String> PHASES = List.of("derive", "route", "risk", "review", "warnings", "checklist", "assemble");
 
     private static final List<String> PHASE_ORDER = List.of("BEFORE_PURCHASE", "INTAKE", "CONSOLIDATION",

@@ -22,6 +22,7 @@ import org.kie.api.builder.ReleaseId;
 public final class RuleSetCompiler {
 
     private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern DRL_PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final String RESOURCES = "src/main/resources/";
 
     public RuleSet compile(RuleFiles files) {
@@ -35,10 +36,13 @@ public final class RuleSetCompiler {
         List<String> problems = new ArrayList<>();
         Map<String, RuleSource> sources = new HashMap<>();
         Map<String, DecisionTables.CompiledSheet> generated = new HashMap<>();
+        Map<String, String> drlFiles = new HashMap<>();
         files.files().forEach((path, bytes) -> {
             if (path.endsWith(".drl")) {
                 String drl = new String(bytes, StandardCharsets.UTF_8);
-                kfs.write(RESOURCES + path, drl);
+                String resource = unique(resource(drl, path.substring(path.lastIndexOf('/') + 1)), drlFiles.keySet());
+                kfs.write(resource, drl);
+                drlFiles.put(resource, path);
                 Matcher m = DRL_RULE.matcher(drl);
                 while (m.find()) {
                     int line = (int) drl.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
@@ -46,7 +50,8 @@ public final class RuleSetCompiler {
                 }
             } else {
                 for (DecisionTables.CompiledSheet sheet : DecisionTables.compile(path, bytes, problems)) {
-                    String resource = RESOURCES + path.replace(".drl.", ".") + "/" + sheet.sheet().replaceAll("[^A-Za-z0-9_-]", "_") + ".drl";
+                    String resource = resource(sheet.drl(), path.substring(path.lastIndexOf('/') + 1).replace('.', '_')
+                            + "_" + sheet.sheet().replaceAll("[^A-Za-z0-9_-]", "_") + ".drl");
                     kfs.write(resource, sheet.drl());
                     generated.put(resource, sheet);
                     for (DecisionTables.RuleOrigin rule : sheet.rules()) {
@@ -61,13 +66,29 @@ public final class RuleSetCompiler {
 
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(describe(message, generated));
+            problems.add(describe(message, generated, drlFiles));
         }
         if (!problems.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
             throw new RuleSetRejected(problems);
         }
         return new RuleSet(version, fingerprint, kie.newKieContainer(releaseId), releaseId, sources);
+    }
+
+    /** Where a DRL goes in the KIE file system: the folder of its package, as Drools advises. */
+    private static String resource(String drl, String name) {
+        Matcher m = DRL_PACKAGE.matcher(drl);
+        String folder = m.find() ? m.group(1).replace('.', '/') + "/" : "";
+        return RESOURCES + folder + name;
+    }
+
+    /** Two files of one package may share a name (rules/a/x.drl, rules/b/x.drl): keep both. */
+    private static String unique(String resource, java.util.Set<String> taken) {
+        String candidate = resource;
+        for (int i = 2; taken.contains(candidate); i++) {
+            candidate = resource.replaceFirst("\\.drl$", "_" + i + ".drl");
+        }
+        return candidate;
     }
 
     private static void remember(Map<String, RuleSource> sources, String rule, RuleSource source, List<String> problems) {
@@ -78,7 +99,8 @@ public final class RuleSetCompiler {
     }
 
     /** A build message, pointed back at the file and line — or, for a table, at the row the generated rule came from. */
-    private static String describe(Message message, Map<String, DecisionTables.CompiledSheet> generated) {
+    private static String describe(Message message, Map<String, DecisionTables.CompiledSheet> generated,
+                                   Map<String, String> drlFiles) {
         String path = message.getPath() == null ? "" : message.getPath();
         String text = message.getText() == null ? "" : message.getText().strip();
         DecisionTables.CompiledSheet sheet = generated.get(path.startsWith(RESOURCES) ? path : RESOURCES + path);
@@ -92,7 +114,8 @@ public final class RuleSetCompiler {
             String where = DecisionTables.where(sheet.file(), sheet.sheet());
             return (origin == null ? where : where + ", row " + origin.row()) + ": " + text;
         }
-        String file = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+        String resource = path.startsWith(RESOURCES) ? path : RESOURCES + path;
+        String file = drlFiles.getOrDefault(resource, path);
         return file + (message.getLine() > 0 ? ", line " + message.getLine() : "") + ": " + text;
     }
 }

@@ -110,7 +110,7 @@ class ShippedRuleSetTests {
                 import dk.kk.itassessment.policy.facts.*;
 
                 rule "Broken"
-                    agenda-group "derive"
+                    ruleflow-group "derive"
                 when
                     Acquisition( kind == )
                 then

@@ -1,0 +1,39 @@
+package dk.kk.itassessment.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kk.itassessment.support.Api;
+import dk.kk.itassessment.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class OpenApiTests {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void theOpenApiDescriptionNamesEveryPathOfTheContract() {
+        Api.Response docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/assessments", "/api/v1/assessments/preview",
+                "/api/v1/assessments/{id}", "/api/v1/suppliers", "/api/v1/suppliers/{id}", "/api/v1/suppliers/import",
+                "/api/v1/portfolio", "/api/v1/portfolio/{id}");
+        assertThat(docs.json().get("components").get("schemas").propertyNames()).contains("AssessmentRequest", "Assessment");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void actuatorShowsHealthAndNothingElseSensitive() {
+        assertThat(api.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/actuator/env").status()).isEqualTo(404);
+        assertThat(api.get("/actuator/beans").status()).isEqualTo(404);
+    }
+}
