@@ -22,13 +22,13 @@ import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * Evaluates the policy for one request in a fresh stateless session of the current rule set. The phases run in
- * this order, each a ruleflow group (in Drools 10 the same as an agenda group): derive (rules/derive) → route → risk → review → warnings → checklist (the
+ * this order, each a ruleflow group (in Drools 10 the same as an agenda group): derive → profile (rules/derive) → route → risk → review → warnings → checklist (the
  * decision tables) → assemble (rules/assembly). Nothing is compiled here.
  */
 public class PolicyEngine implements AutoCloseable {
 
     /** The phases in the order they run; each rule belongs to one (its ruleflow-group). */
-    public static final List<String> PHASES = List.of("derive", "route", "risk", "review", "warnings", "checklist", "assemble");
+    public static final List<String> PHASES = List.of("derive", "profile", "route", "risk", "review", "warnings", "checklist", "assemble");
 
     private static final List<String> PHASE_ORDER = List.of("BEFORE_PURCHASE", "INTAKE", "CONSOLIDATION",
             "DESCRIPTION", "ASSESSMENT", "BEFORE_USE");
@@ -52,7 +52,7 @@ public class PolicyEngine implements AutoCloseable {
         Profile profile = new Profile();
         Decision decision = new Decision();
         FiredRules fired = new FiredRules();
-        StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
+        StatelessKieSession session = ruleSet.newSession();
         session.addEventListener(fired);
 
         List<Command<?>> batch = new ArrayList<>();
@@ -102,31 +102,53 @@ public class PolicyEngine implements AutoCloseable {
 
     /**
      * One line per rule that fired and said something, in the order they fired: DRL rules speak through their
-     * {@code @da}/{@code @en} metadata, table rows through the texts of their row.
+     * {@code @da}/{@code @en} metadata, table rows through the texts of their row. A rule's line is the same every
+     * time it fires (a row's texts are its cells), so each rule set keeps the lines it has made.
      */
     private static List<Evaluation.Explanation> explain(RuleSet ruleSet, Decision decision, List<Rule> fired) {
-        Map<String, Evaluation.Text> conclusions = new HashMap<>();
-        put(conclusions, decision.getRoute(), "Rute " + decision.getRoute().getRoute(), "Route " + decision.getRoute().getRoute());
-        put(conclusions, decision.getRiskTier(), "Risikoniveau " + decision.getRiskTier().getTier(), "Risk tier " + decision.getRiskTier().getTier());
-        put(conclusions, decision.getReview(), "Sikkerhedsgennemgang " + decision.getReview().getLevel(), "Security review " + decision.getReview().getLevel());
-        decision.getWarnings().forEach(w -> put(conclusions, w, "Advarsel " + w.getCode(), "Warning " + w.getCode()));
-        decision.getChecklist().forEach(i -> put(conclusions, i, "Tjekliste " + i.getCode(), "Checklist " + i.getCode()));
-
-        List<Evaluation.Explanation> lines = new ArrayList<>();
+        List<Evaluation.Explanation> lines = new ArrayList<>(fired.size());
+        Map<String, Evaluation.Text> conclusions = null;
         for (Rule rule : fired) {
-            Evaluation.Text text = conclusions.get(rule.getName());
-            if (text == null) {
-                Object da = rule.getMetaData().get("da");
-                Object en = rule.getMetaData().get("en");
-                if (da == null || en == null) {
-                    continue; // plumbing of the assembly: says nothing of its own
+            Evaluation.Explanation line = ruleSet.explanations().get(rule.getName());
+            if (line == null) {
+                if (conclusions == null) {
+                    conclusions = conclusions(decision);
                 }
-                text = new Evaluation.Text(unquote(da), unquote(en));
+                line = explain(ruleSet, rule, conclusions.get(rule.getName()));
+                ruleSet.explanations().put(rule.getName(), line);
             }
-            RuleSource source = ruleSet.source(rule.getName());
-            lines.add(new Evaluation.Explanation(rule.getName(), source == null ? null : source.describe(), text));
+            if (line != SILENT) {
+                lines.add(line);
+            }
         }
         return lines;
+    }
+
+    /** The line of a rule that says nothing of its own (plumbing of the assembly). */
+    private static final Evaluation.Explanation SILENT = new Evaluation.Explanation("", "", new Evaluation.Text("", ""));
+
+    private static Evaluation.Explanation explain(RuleSet ruleSet, Rule rule, Evaluation.Text conclusion) {
+        Evaluation.Text text = conclusion;
+        if (text == null) {
+            Object da = rule.getMetaData().get("da");
+            Object en = rule.getMetaData().get("en");
+            if (da == null || en == null) {
+                return SILENT;
+            }
+            text = new Evaluation.Text(unquote(da), unquote(en));
+        }
+        RuleSource source = ruleSet.source(rule.getName());
+        return new Evaluation.Explanation(rule.getName(), source == null ? null : source.describe(), text);
+    }
+
+    private static Map<String, Evaluation.Text> conclusions(Decision decision) {
+        Map<String, Evaluation.Text> texts = new HashMap<>();
+        put(texts, decision.getRoute(), "Rute " + decision.getRoute().getRoute(), "Route " + decision.getRoute().getRoute());
+        put(texts, decision.getRiskTier(), "Risikoniveau " + decision.getRiskTier().getTier(), "Risk tier " + decision.getRiskTier().getTier());
+        put(texts, decision.getReview(), "Sikkerhedsgennemgang " + decision.getReview().getLevel(), "Security review " + decision.getReview().getLevel());
+        decision.getWarnings().forEach(w -> put(texts, w, "Advarsel " + w.getCode(), "Warning " + w.getCode()));
+        decision.getChecklist().forEach(i -> put(texts, i, "Tjekliste " + i.getCode(), "Checklist " + i.getCode()));
+        return texts;
     }
 
     private static void put(Map<String, Evaluation.Text> texts, Conclusion conclusion, String da, String en) {

@@ -174,7 +174,7 @@ class DerivedFactsTests {
 
         assertThat(e.dpiaCriteria()).containsExactlyInAnyOrder("CHILDREN", "WELLBEING");
         assertThat(e.dpiaRequired()).isTrue();
-        assertThat(Outcome.line(e, DPIA_REQUIRED).source()).startsWith("rules/derive/dpia-criteria.drl, line ");
+        assertThat(Outcome.line(e, DPIA_REQUIRED).source()).startsWith("rules/derive/profile.drl, line ");
     }
 
     @Test
