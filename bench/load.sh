@@ -14,7 +14,7 @@ jar=$(ls target/it-assessment-*.jar | head -1)
 java -jar "$jar" --server.port="$port" --assessment.embedded-db.data-dir="$data" --assessment.embedded-db.clean=true \
      --assessment.demo-data=true --logging.level.root=WARN > target/bench-service.log 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
   sleep 1
@@ -33,4 +33,7 @@ wrk -t2 -c16 -d"${duration}s" --latency -s bench/post-assessment.lua "http://127
 health=$(awk '/Requests\/sec/ {print $2}' target/bench-health.txt)
 assess=$(awk '/Requests\/sec/ {print $2}' target/bench-assess.txt)
 echo "health: $health req/s; assessments: $assess req/s; ratio: $(awk -v a="$assess" -v h="$health" 'BEGIN {printf "%.2f", a / h}')"
-grep -q "Non-2xx\|Socket errors" target/bench-assess.txt && { echo "FAILED requests seen"; exit 1; } || true
+if grep -q "Non-2xx\|Socket errors" target/bench-assess.txt target/bench-health.txt; then
+  echo "FAILED requests seen"
+  exit 1
+fi

@@ -1,5 +1,7 @@
 -- Every decision is stored with what it needs to be explained and evaluated again: the request as received,
 -- the look-up results (with the date they were made on), and the fingerprint of the rule set that decided.
+-- The answer is kept as the text it was given in (json, not jsonb: its field order is the contract's), so a
+-- stored assessment reads back exactly as it was answered.
 create table assessments (
     id                  uuid primary key,
     assessed_at         timestamptz not null,
@@ -8,7 +10,7 @@ create table assessments (
     requester_email     text not null,
     request             jsonb not null,         -- the request as received
     lookups             jsonb not null,         -- portfolio and supplier matches, alternatives, the date
-    decision            jsonb not null,         -- the answer's decision fields and explanation
+    answer              json not null,          -- the answer as given (201 body)
     ruleset_version     text not null,
     ruleset_fingerprint text not null check (ruleset_fingerprint like 'sha256:%'),
     idempotency_key     text unique,

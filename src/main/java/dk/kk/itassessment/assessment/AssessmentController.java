@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import java.net.URI;
@@ -38,38 +39,48 @@ class AssessmentController {
     @Operation(summary = "Assess a request and store the decision",
             description = "201 with the decision; with an Idempotency-Key a repeat of the same body answers 200 with "
                     + "the first assessment, and the same key with another body is 409.")
-    ResponseEntity<AssessmentView> assess(
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @ApiResponse(responseCode = "200", description = "A repeat with the same Idempotency-Key and body",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    ResponseEntity<String> assess(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssessmentRequest.class))) @RequestBody byte[] body,
             @Parameter(description = "1–100 printable ASCII characters") @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         AssessmentService.Outcome outcome = service.assess(body, idempotencyKey);
         if (!outcome.created()) {
-            return ResponseEntity.ok(outcome.assessment());
+            return ResponseEntity.ok(outcome.answer());
         }
-        return ResponseEntity.created(URI.create("/api/v1/assessments/" + outcome.assessment().id()))
-                .body(outcome.assessment());
+        return ResponseEntity.created(URI.create("/api/v1/assessments/" + outcome.id())).body(outcome.answer());
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Evaluate a request without storing it (id and assessedAt are null)")
-    AssessmentView preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    String preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = AssessmentRequest.class))) @RequestBody byte[] body) {
         return service.preview(body);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A stored assessment")
-    AssessmentView find(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    String find(@PathVariable String id) {
         return service.find(id);
     }
 
     @GetMapping
     @Operation(summary = "Stored assessments, newest first", description = "size is 1–100 (default 20); route and "
             + "institution filter (the institution is compared ignoring case and extra white space).")
-    AssessmentService.Page list(@RequestParam(required = false) String route,
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentPage.class)))
+    String list(@RequestParam(required = false) String route,
                                 @RequestParam(required = false) String institution,
                                 @RequestParam(required = false) Integer page,
                                 @RequestParam(required = false) Integer size) {
         return service.list(route, institution, page, size);
+    }
+
+    /** The shape of a page of assessments, for the OpenAPI description. */
+    @Schema(name = "AssessmentPage")
+    record AssessmentPage(java.util.List<AssessmentView> items, int page, int size, long total) {
     }
 }

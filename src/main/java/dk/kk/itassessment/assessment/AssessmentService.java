@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one service that ties the features together: read the request → look the solution and supplier up in the
@@ -46,9 +47,11 @@ public class AssessmentService {
     private final PolicyEngine policy;
     private final Assessments assessments;
     private final Clock clock;
+    private final JsonMapper json;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
-                      Assessments assessments, Clock clock) {
+                      Assessments assessments, Clock clock, JsonMapper json) {
+        this.json = json;
         this.jsonBody = jsonBody;
         this.reader = reader;
         this.registry = registry;
@@ -57,8 +60,11 @@ public class AssessmentService {
         this.clock = clock;
     }
 
-    /** The answer to a submitted request, and whether it was stored now (201) or earlier under the same key (200). */
-    public record Outcome(AssessmentView assessment, boolean created) {
+    /**
+     * The answer to a submitted request as JSON text (serialised once: the same text is stored and sent), its id,
+     * and whether it was stored now (201) or earlier under the same key (200).
+     */
+    public record Outcome(UUID id, String answer, boolean created) {
     }
 
     public Outcome assess(byte[] body, String idempotencyKey) {
@@ -77,28 +83,28 @@ public class AssessmentService {
         Decided decided = decide(received);
         AssessmentView stored = decided.view().stored(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         AssessmentRequest.Requester requester = received.request().requester();
-        boolean inserted = assessments.insert(stored, decided.lookups(), Names.normalise(requester.institution()),
-                requester.email(), idempotencyKey, bodyHash);
+        String answer = json.writeValueAsString(stored);
+        boolean inserted = assessments.insert(stored, answer, decided.lookups(),
+                Names.normalise(requester.institution()), requester.email(), idempotencyKey, bodyHash);
         if (!inserted) { // a concurrent retry with the same key stored first
             return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash);
         }
-        return new Outcome(stored, true);
+        return new Outcome(stored.id(), answer, true);
     }
 
-    /** The same decision as {@link #assess}, stored nowhere. */
-    public AssessmentView preview(byte[] body) {
-        return decide(read(body)).view();
+    /** The same decision as {@link #assess}, stored nowhere, as JSON text. */
+    public String preview(byte[] body) {
+        return json.writeValueAsString(decide(read(body)).view());
     }
 
-    public AssessmentView find(String id) {
-        return parse(id).flatMap(assessments::find).map(Assessments.Stored::view)
+    /** A stored assessment, as the JSON text it was answered with. */
+    public String find(String id) {
+        return parse(id).flatMap(assessments::find).map(Assessments.Stored::answer)
                 .orElseThrow(() -> new NotFound("No assessment with id " + shorten(id) + "."));
     }
 
-    public record Page(List<AssessmentView> items, int page, int size, long total) {
-    }
-
-    public Page list(String route, String institution, Integer page, Integer size) {
+    /** A page of stored assessments as JSON text: {@code {"items": [...], "page", "size", "total"}}. */
+    public String list(String route, String institution, Integer page, Integer size) {
         List<Problems.FieldError> errors = new java.util.ArrayList<>();
         if (route != null && !ROUTES.contains(route)) {
             errors.add(new Problems.FieldError("route", "must be one of " + String.join(", ", new java.util.TreeSet<>(ROUTES))));
@@ -118,14 +124,16 @@ public class AssessmentService {
             throw new InvalidRequest("The query has invalid parameters.", errors);
         }
         String key = institution == null ? null : Names.normalise(institution);
-        return new Page(assessments.page(route, key, p, s), p, s, assessments.count(route, key));
+        return "{\"items\":[" + String.join(",", assessments.page(route, key, p, s)) + "],\"page\":" + p
+                + ",\"size\":" + s + ",\"total\":" + assessments.count(route, key) + "}";
     }
 
     private Outcome repeat(Assessments.Stored earlier, String bodyHash) {
         if (!bodyHash.equals(earlier.bodySha256())) {
             throw new Conflict("The Idempotency-Key was already used for a different request body.");
         }
-        return new Outcome(earlier.view(), false);
+        String id = json.readTree(earlier.answer()).get("id").asString();
+        return new Outcome(UUID.fromString(id), earlier.answer(), false);
     }
 
     private record Received(JsonNode tree, AssessmentRequest request) {

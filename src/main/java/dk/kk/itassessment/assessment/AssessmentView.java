@@ -54,17 +54,4 @@ public record AssessmentView(
                 dpiaRequired, estimatedProcessingDays, warnings, checklist, alternatives, lookups, explanation,
                 ruleset, request);
     }
-
-    /** The decision without what identifies the stored assessment: what the {@code decision} column keeps. */
-    AssessmentView decisionOnly() {
-        return new AssessmentView(null, null, route, newAcquisitionRequired, securityReview, riskTier,
-                dpiaRequired, estimatedProcessingDays, warnings, checklist, alternatives, lookups, explanation,
-                ruleset, null);
-    }
-
-    AssessmentView with(UUID id, Instant assessedAt, JsonNode request) {
-        return new AssessmentView(id, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
-                dpiaRequired, estimatedProcessingDays, warnings, checklist, alternatives, lookups, explanation,
-                ruleset, request);
-    }
 }

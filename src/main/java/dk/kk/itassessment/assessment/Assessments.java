@@ -1,9 +1,6 @@
 package dk.kk.itassessment.assessment;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The stored assessments (table {@code assessments}). */
+/** The stored assessments (table {@code assessments}); answers are read back as the JSON text they were given in. */
 @Repository
 class Assessments {
 
@@ -27,21 +23,21 @@ class Assessments {
         this.json = json;
     }
 
-    /** A stored assessment: the answer, what it was decided from, and the idempotency key's body hash if any. */
-    record Stored(AssessmentView view, StoredLookups lookups, String bodySha256) {
+    /** A stored answer, and the hash of the body its idempotency key was used with (null without a key). */
+    record Stored(String answer, String bodySha256) {
     }
 
     /**
      * Stores the assessment unless another one already holds its idempotency key (then nothing is stored and
      * false is returned). One statement: concurrent retries with the same key store exactly one.
      */
-    boolean insert(AssessmentView view, StoredLookups lookups, String institutionKey, String requesterEmail,
-                   String idempotencyKey, String bodySha256) {
+    boolean insert(AssessmentView view, String answer, StoredLookups lookups, String institutionKey,
+                   String requesterEmail, String idempotencyKey, String bodySha256) {
         int rows = jdbc.sql("""
                 insert into assessments (id, assessed_at, route, institution_key, requester_email, request, lookups,
-                                         decision, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256)
+                                         answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256)
                 values (:id, :assessedAt, :route, :institution, :email, cast(:request as jsonb), cast(:lookups as jsonb),
-                        cast(:decision as jsonb), :version, :fingerprint, :key, :hash)
+                        cast(:answer as json), :version, :fingerprint, :key, :hash)
                 on conflict (idempotency_key) do nothing
                 """)
                 .param("id", view.id())
@@ -51,7 +47,7 @@ class Assessments {
                 .param("email", requesterEmail)
                 .param("request", json.writeValueAsString(view.request()))
                 .param("lookups", json.writeValueAsString(lookups))
-                .param("decision", json.writeValueAsString(view.decisionOnly()))
+                .param("answer", answer)
                 .param("version", view.ruleset().version())
                 .param("fingerprint", view.ruleset().fingerprint())
                 .param("key", idempotencyKey)
@@ -61,22 +57,22 @@ class Assessments {
     }
 
     Optional<Stored> find(UUID id) {
-        return jdbc.sql("select * from assessments where id = :id").param("id", id).query(this::stored).optional();
+        return jdbc.sql("select answer, body_sha256 from assessments where id = :id").param("id", id)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
     }
 
     Optional<Stored> findByIdempotencyKey(String key) {
-        return jdbc.sql("select * from assessments where idempotency_key = :key").param("key", key)
-                .query(this::stored).optional();
+        return jdbc.sql("select answer, body_sha256 from assessments where idempotency_key = :key").param("key", key)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
     }
 
-    /** Newest first; {@code route} and {@code institutionKey} filter when not null. */
-    List<AssessmentView> page(String route, String institutionKey, int page, int size) {
+    /** The answers, newest first; {@code route} and {@code institutionKey} filter when not null. */
+    List<String> page(String route, String institutionKey, int page, int size) {
         Filter filter = filter(route, institutionKey);
-        var statement = jdbc.sql("select * from assessments" + filter.where
+        var statement = jdbc.sql("select answer from assessments" + filter.where
                 + " order by assessed_at desc, id desc limit :limit offset :offset");
         filter.params.forEach(statement::param);
-        return statement.param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> stored(rs, n).view()).list();
+        return statement.param("limit", size).param("offset", (long) page * size).query(String.class).list();
     }
 
     long count(String route, String institutionKey) {
@@ -101,13 +97,5 @@ class Assessments {
             params.put("institution", institutionKey);
         }
         return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
-    }
-
-    private Stored stored(ResultSet rs, int rowNum) throws SQLException {
-        AssessmentView decision = json.readValue(rs.getString("decision"), AssessmentView.class);
-        JsonNode request = json.readTree(rs.getString("request"));
-        Instant assessedAt = rs.getTimestamp("assessed_at").toInstant();
-        AssessmentView view = decision.with(rs.getObject("id", UUID.class), assessedAt, request);
-        return new Stored(view, json.readValue(rs.getString("lookups"), StoredLookups.class), rs.getString("body_sha256"));
     }
 }
