@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Durability check by hand (not part of the test suite): an assessment answered with 201 survives a kill -9 of
+# the service and of its embedded PostgreSQL, and a kill -9 of the service alone (the orphaned PostgreSQL is
+# stopped and recovered at the next start). Uses a throw-away data folder and port 18090. Needs curl and jq.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d /tmp/durability.XXXXXX)
+port=18090
+./mvnw -q -B -ntp -DskipTests package
+jar=$(ls target/it-assessment-*.jar | head -1)
+start() {
+  java -jar "$jar" --server.port=$port --assessment.embedded-db.data-dir="$data" > "$data.log" 2>&1 &
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return; sleep 1; done
+  echo "the service did not start"; exit 1
+}
+assess() {
+  curl -fs -X POST "http://127.0.0.1:$port/api/v1/assessments" -H 'Content-Type: application/json' \
+       --data @bench/assessment-request.json | jq -r .id
+}
+read_back() {
+  curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/assessments/$1"
+}
+trap 'pkill -f -- "--assessment.embedded-db.data-dir=$data" || true; rm -rf "$data" "$data.log"' EXIT
+
+start
+first=$(assess)
+kill -9 "$(pgrep -f -- "--assessment.embedded-db.data-dir=$data")" "$(head -1 "$data/postmaster.pid")"
+start
+echo "after kill -9 of service and database: $first -> $(read_back "$first")"
+
+second=$(assess)
+kill -9 "$(pgrep -f -- "--assessment.embedded-db.data-dir=$data")"
+start
+echo "after kill -9 of the service alone:   $second -> $(read_back "$second")"
+[[ $(read_back "$first") == 200 && $(read_back "$second") == 200 ]]
