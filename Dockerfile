@@ -16,6 +16,8 @@ COPY --from=build /app.jar app.jar
 COPY rules rules
 COPY decision-tables decision-tables
 COPY data data
+# The embedded default (no SPRING_DATASOURCE_URL) keeps its files in /app/.data: the service's user owns /app.
+RUN chown -R assessment /app
 USER assessment
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \

@@ -74,8 +74,8 @@ class AssessmentController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentPage.class)))
     String list(@RequestParam(required = false) String route,
                                 @RequestParam(required = false) String institution,
-                                @RequestParam(required = false) Integer page,
-                                @RequestParam(required = false) Integer size) {
+                                @RequestParam(required = false) String page,
+                                @RequestParam(required = false) String size) {
         return service.list(route, institution, page, size);
     }
 

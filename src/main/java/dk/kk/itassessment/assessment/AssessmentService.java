@@ -6,6 +6,8 @@ import dk.kk.itassessment.platform.Conflict;
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.JsonBody;
 import dk.kk.itassessment.platform.NotFound;
+import dk.kk.itassessment.platform.Paging;
+import dk.kk.itassessment.platform.Text;
 import dk.kk.itassessment.platform.Problems;
 import dk.kk.itassessment.policy.Evaluation;
 import dk.kk.itassessment.policy.PolicyEngine;
@@ -103,29 +105,30 @@ public class AssessmentService {
                 .orElseThrow(() -> new NotFound("No assessment with id " + shorten(id) + "."));
     }
 
-    /** A page of stored assessments as JSON text: {@code {"items": [...], "page", "size", "total"}}. */
-    public String list(String route, String institution, Integer page, Integer size) {
+    /**
+     * A page of stored assessments as JSON text: {@code {"items": [...], "page", "size", "total"}}. Empty
+     * parameters count as absent; every bad one is named.
+     */
+    public String list(String route, String institution, String page, String size) {
         List<Problems.FieldError> errors = new java.util.ArrayList<>();
-        if (route != null && !ROUTES.contains(route)) {
+        Paging paging = Paging.of(page, size, (field, message) -> errors.add(new Problems.FieldError(field, message)));
+        String routeFilter = route == null || route.isEmpty() ? null : route;
+        if (routeFilter != null && !ROUTES.contains(routeFilter)) {
             errors.add(new Problems.FieldError("route", "must be one of " + String.join(", ", new java.util.TreeSet<>(ROUTES))));
         }
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0 || p > 1_000_000) {
-            errors.add(new Problems.FieldError("page", "must be between 0 and 1000000"));
-        }
-        if (s < 1 || s > 100) {
-            errors.add(new Problems.FieldError("size", "must be between 1 and 100"));
-        }
-        if (institution != null && (institution.isBlank() || institution.length() > 200)) {
-            errors.add(new Problems.FieldError("institution", "1 to 200 characters"));
+        String institutionFilter = institution == null || institution.isBlank() ? null : institution;
+        if (institutionFilter != null) {
+            String forbidden = Text.forbiddenCharacter(institutionFilter);
+            if (forbidden != null || institutionFilter.length() > 200) {
+                errors.add(new Problems.FieldError("institution", forbidden != null ? forbidden : "at most 200 characters"));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The query has invalid parameters.", errors);
         }
-        String key = institution == null ? null : Names.normalise(institution);
-        return "{\"items\":[" + String.join(",", assessments.page(route, key, p, s)) + "],\"page\":" + p
-                + ",\"size\":" + s + ",\"total\":" + assessments.count(route, key) + "}";
+        String key = institutionFilter == null ? null : Names.normalise(institutionFilter);
+        return "{\"items\":[" + String.join(",", assessments.page(routeFilter, key, paging)) + "],\"page\":"
+                + paging.page() + ",\"size\":" + paging.size() + ",\"total\":" + assessments.count(routeFilter, key) + "}";
     }
 
     private Outcome repeat(Assessments.Stored earlier, String bodyHash) {

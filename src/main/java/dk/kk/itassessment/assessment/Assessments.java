@@ -67,12 +67,12 @@ class Assessments {
     }
 
     /** The answers, newest first; {@code route} and {@code institutionKey} filter when not null. */
-    List<String> page(String route, String institutionKey, int page, int size) {
+    List<String> page(String route, String institutionKey, dk.kk.itassessment.platform.Paging paging) {
         Filter filter = filter(route, institutionKey);
         var statement = jdbc.sql("select answer from assessments" + filter.where
                 + " order by assessed_at desc, id desc limit :limit offset :offset");
         filter.params.forEach(statement::param);
-        return statement.param("limit", size).param("offset", (long) page * size).query(String.class).list();
+        return statement.param("limit", paging.size()).param("offset", paging.offset()).query(String.class).list();
     }
 
     long count(String route, String institutionKey) {

@@ -164,7 +164,7 @@ final class Checks {
     private Obj known(Obj obj, List<String> known) {
         for (String name : obj.node().propertyNames()) {
             if (!known.contains(name)) {
-                reject(obj.at(name), "is not a known property; known here: " + String.join(", ", known));
+                reject(obj.at(dk.kk.itassessment.platform.Text.printable(name)), "is not a known property; known here: " + String.join(", ", known));
             }
         }
         return obj;
@@ -196,31 +196,12 @@ final class Checks {
             reject(field, "must be at most " + max + " characters (it has " + length + ")");
             return null;
         }
-        String forbidden = forbiddenCharacter(text);
+        String forbidden = dk.kk.itassessment.platform.Text.forbiddenCharacter(text);
         if (forbidden != null) {
             reject(field, forbidden);
             return null;
         }
         return text;
-    }
-
-    /**
-     * Control characters other than tab and line breaks, and unpaired surrogates (a JSON escape such as
-     * {@code \ud800}), have no business in a form's text, and PostgreSQL's {@code jsonb} refuses some of them.
-     */
-    private static String forbiddenCharacter(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                return "must not contain control characters";
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return "must not contain unpaired surrogate characters";
-            }
-        }
-        return null;
     }
 
     private Boolean bool(Obj parent, String name, boolean required) {

@@ -89,6 +89,10 @@ class EmbeddedDatabase {
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
+        if (heldByLiveService(dataDir)) {
+            throw new IllegalStateException("Another running service uses the embedded PostgreSQL in " + dataDir
+                    + "; stop it, or give this one its own assessment.embedded-db.data-dir");
+        }
         Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
                 .map(String::trim)
                 .filter(s -> s.matches("\\d+"))
@@ -103,6 +107,28 @@ class EmbeddedDatabase {
             orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             orphan.get().destroyForcibly();
+        }
+    }
+
+    /**
+     * A running service holds zonky's lock file in the data folder for as long as it lives (the lock goes with its
+     * process, also on kill -9): a postmaster whose folder nobody holds is an orphan.
+     */
+    private static boolean heldByLiveService(Path dataDir) throws IOException {
+        Path lockFile = dataDir.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true; // held by this JVM
         }
     }
 

@@ -30,6 +30,7 @@ final class DecisionTables {
     private static final Pattern RULE_NAME = Pattern.compile("^rule \"(.*)_(\\d+)\"", Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,99}");
     private static final Pattern LITERAL = Pattern.compile("true|false|-?\\d{1,9}");
+    private static final Pattern DAYS = Pattern.compile("setDays\\(|setExtraDays\\(|setOrder\\(");
     private static final int MAX_TEXT = 1000;
 
     private DecisionTables() {
@@ -198,19 +199,98 @@ final class DecisionTables {
 
     // ------------------------------------------------------------------------------------------------ checking
 
+    // The template: what a sheet may hold outside its data rows. Anything else could become code in the DRL
+    // Drools generates (a "Functions" cell, an edited code row), so it is refused before Drools sees the sheet.
+    private static final Set<String> SETTINGS = Set.of("ruleset", "import", "sequential", "ruleflow-group", "activation-group");
+    private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z-]*");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,60}");
+    private static final Pattern FACT = Pattern.compile("[A-Z][A-Za-z]{0,60}");
+    private static final Pattern CONDITION_CODE = Pattern.compile(
+            "forall\\((\\|\\||&&)\\)\\{\\w+ (==|!=|contains) \"\\$\"}"
+                    + "|\\w+ (==|!=|contains|>=|<=) (\"\\$param\"|\\$param)");
+    private static final Pattern ACTION_CODE = Pattern.compile(
+            "(\\w+) \\w+ = new \\1\\(\"\\$param\", drools\\.getRule\\(\\)\\.getName\\(\\)\\); insert\\(\\w+\\);"
+                    + "|\\w+\\.set\\w+\\((\"\\$param\"|\\$param)\\);");
+
     private static void check(String file, Grid grid, List<String> problems) {
-        for (int r = 0; r < grid.cells().size(); r++) {
+        String where = where(file, grid.name());
+        if (!NAME.matcher(grid.name()).matches()) {
+            problems.add(where + ": a sheet with a rule table must be named with letters and digits only");
+            return;
+        }
+        int head = -1;
+        int startCol = -1;
+        for (int r = 0; r < grid.cells().size() && head < 0; r++) {
             for (int c = 0; c < grid.cells().get(r).size(); c++) {
                 if (grid.at(r, c).trim().toLowerCase(Locale.ROOT).startsWith("ruletable")) {
-                    checkTable(file, grid, r, c, problems);
+                    head = r;
+                    startCol = c;
+                    break;
+                }
+            }
+        }
+        for (int r = 0; r < head; r++) {
+            checkSetting(grid, r, where, problems);
+        }
+        if (!grid.at(head, startCol).trim().matches("RuleTable " + NAME.pattern())) {
+            problems.add(where + ", cell " + ref(head, startCol) + ": the table's name must be 'RuleTable <Name>'");
+        }
+        int end = checkTable(file, grid, head, startCol, problems);
+        for (int r = end; r < grid.cells().size(); r++) {
+            for (int c = 0; c < grid.cells().get(r).size(); c++) {
+                if (!grid.at(r, c).isBlank()) {
+                    problems.add(where + ", cell " + ref(r, c) + ": nothing may follow the table's first blank row");
                 }
             }
         }
     }
 
-    private static void checkTable(String file, Grid grid, int head, int startCol, List<String> problems) {
-        int width = grid.cells().get(head + 1 < grid.cells().size() ? head + 1 : head).size();
-        for (int row = head + 5; row < grid.cells().size(); row++) {
+    /** A row above the table: a setting of the template (RuleSet, Import, …) or a note of several words. */
+    private static void checkSetting(Grid grid, int r, String where, List<String> problems) {
+        List<String> values = grid.cells().get(r).stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+        if (values.isEmpty()) {
+            return;
+        }
+        String key = values.get(0);
+        if (!KEYWORD.matcher(key).matches()) {
+            return; // a note: Drools reads only single-word settings here
+        }
+        String setting = key.toLowerCase(Locale.ROOT);
+        String value = values.size() > 1 ? values.get(1) : "";
+        boolean ok = SETTINGS.contains(setting) && values.size() == 2 && switch (setting) {
+            case "ruleset" -> value.matches("dk\\.kk\\.itassessment\\.tables\\.[A-Za-z]+");
+            case "import" -> value.equals("dk.kk.itassessment.policy.facts.*");
+            case "sequential" -> value.equals("true");
+            default -> NAME.matcher(value).matches();
+        };
+        if (!ok) {
+            problems.add(where + ", row " + (r + 1) + ": '" + shorten(key) + "' is not a setting of the template "
+                    + "(RuleSet, Import, Sequential, RULEFLOW-GROUP, ACTIVATION-GROUP with the project's values)");
+        }
+    }
+
+    /** Checks the header rows and every data cell; returns the row after the table (its first blank row). */
+    private static int checkTable(String file, Grid grid, int head, int startCol, List<String> problems) {
+        String where = where(file, grid.name());
+        int width = grid.cells().get(Math.min(head + 1, grid.cells().size() - 1)).size();
+        for (int col = startCol; col < width; col++) {
+            String kind = grid.at(head + 1, col).trim();
+            String type = grid.at(head + 2, col).trim();
+            String code = grid.at(head + 3, col).trim();
+            String label = grid.at(head + 4, col);
+            boolean condition = kind.equals("CONDITION");
+            boolean typeOk = condition ? type.isEmpty() || FACT.matcher(type).matches() : type.isEmpty();
+            boolean codeOk = (condition ? CONDITION_CODE : ACTION_CODE).matcher(code).matches();
+            if (!condition && !kind.equals("ACTION") || !typeOk || !codeOk) {
+                problems.add(where + ", column " + CellReference.convertNumToColString(col)
+                        + ": the template rows (CONDITION/ACTION, fact, code) are the project's and may not change");
+            }
+            if (label.contains("\n") || label.contains("\r")) {
+                problems.add(where + ", cell " + ref(head + 4, col) + ": a column label may not contain line breaks");
+            }
+        }
+        int row = head + 5;
+        for (; row < grid.cells().size(); row++) {
             boolean blank = true;
             for (int col = startCol; col < Math.max(width, grid.cells().get(row).size()); col++) {
                 String value = grid.at(row, col).trim();
@@ -218,23 +298,25 @@ final class DecisionTables {
                     continue;
                 }
                 blank = false;
-                String kind = grid.at(head + 1, col).trim().toUpperCase(Locale.ROOT);
-                String code = grid.at(head + 3, col);
-                String cell = new CellReference(row, col).formatAsString(false);
-                String where = where(file, grid.name()) + ", cell " + cell;
-                if (!kind.equals("CONDITION") && !kind.equals("ACTION")) {
-                    problems.add(where + ": a value in a column without a CONDITION or ACTION header");
+                String at = where + ", cell " + ref(row, col);
+                if (col >= width) {
+                    problems.add(at + ": a value in a column without a CONDITION or ACTION header");
                     continue;
                 }
-                String problem = checkCell(code, value);
+                String problem = checkCell(grid.at(head + 3, col), value);
                 if (problem != null) {
-                    problems.add(where + ": " + problem);
+                    problems.add(at + ": " + problem);
                 }
             }
             if (blank) {
-                return; // a blank row ends the table
+                break; // a blank row ends the table
             }
         }
+        return row;
+    }
+
+    private static String ref(int row, int col) {
+        return new CellReference(row, col).formatAsString(false);
     }
 
     /** What is wrong with {@code value} in a column with this code, or null when it is fine. */
@@ -256,8 +338,13 @@ final class DecisionTables {
             return checkText(value);
         }
         if (code.contains("$param")) {
-            return LITERAL.matcher(value).matches() ? null
-                    : "'" + shorten(value) + "' is not allowed here: write true, false or a whole number";
+            if (!LITERAL.matcher(value).matches()) {
+                return "'" + shorten(value) + "' is not allowed here: write true, false or a whole number";
+            }
+            if (DAYS.matcher(code).find() && !value.matches("\\d{1,4}")) {
+                return "'" + shorten(value) + "' is not a number of days: write a whole number from 0 to 9999";
+            }
+            return null;
         }
         return null;
     }

@@ -26,6 +26,12 @@ class PolicyConfiguration {
         RuleFiles files = RuleFiles.read(settings.rulesDir(), settings.tablesDir());
         long start = System.nanoTime();
         RuleSet ruleSet = new RuleSetCompiler().compile(files);
+        try {
+            RuleSetChecks.verify(ruleSet);
+        } catch (RuntimeException e) {
+            ruleSet.close();
+            throw e;
+        }
         log.info("Rule set {} ({} files from {} and {}) compiled in {} ms", ruleSet.fingerprint(), files.files().size(),
                 settings.rulesDir().toAbsolutePath(), settings.tablesDir().toAbsolutePath(),
                 (System.nanoTime() - start) / 1_000_000);

@@ -115,7 +115,9 @@ public class PolicyEngine implements AutoCloseable {
                     conclusions = conclusions(decision);
                 }
                 line = explain(ruleSet, rule, conclusions.get(rule.getName()));
-                ruleSet.explanations().put(rule.getName(), line);
+                if (line != SILENT) { // a row whose conclusion was set aside (a repeated warning code) may speak later
+                    ruleSet.explanations().put(rule.getName(), line);
+                }
             }
             if (line != SILENT) {
                 lines.add(line);

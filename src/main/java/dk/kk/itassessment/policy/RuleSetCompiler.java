@@ -21,8 +21,8 @@ import org.kie.api.builder.ReleaseId;
  */
 public final class RuleSetCompiler {
 
-    private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
-    private static final Pattern DRL_PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern DRL_RULE = Pattern.compile("^[ \\t]*rule[ \\t]+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern DRL_PACKAGE = Pattern.compile("^[ \\t]*package[ \\t]+([\\w.]+)", Pattern.MULTILINE);
     private static final String RESOURCES = "src/main/resources/";
 
     public RuleSet compile(RuleFiles files) {

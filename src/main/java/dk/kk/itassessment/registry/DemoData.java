@@ -12,8 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * restart changes nothing; a file that is missing is skipped with a warning, a file with a bad line stops the start.
  */
 @Component
-@ConditionalOnBooleanProperty("assessment.demo-data")
+@Conditional(DemoData.Wanted.class)
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -31,17 +35,29 @@ class DemoData implements ApplicationRunner {
     private final PortfolioEntries portfolio;
     private final TransactionTemplate transaction;
     private final Path dir;
+    private final JdbcClient jdbc;
 
     DemoData(SupplierImport supplierImport, PortfolioEntries portfolio, TransactionTemplate transaction,
-             @Value("${assessment.demo-data-dir:data}") Path dir) {
+             @Value("${assessment.demo-data-dir:data}") Path dir, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.supplierImport = supplierImport;
         this.portfolio = portfolio;
         this.transaction = transaction;
         this.dir = dir;
     }
 
+    /**
+     * Loads the demo files into an empty registry only: once anything is registered (the demo data of an earlier
+     * start, or what people entered), a restart changes nothing — a permission an officer revoked stays revoked.
+     */
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        boolean empty = jdbc.sql("select not exists (select 1 from suppliers) and not exists (select 1 from portfolio_entries)")
+                .query(Boolean.class).single();
+        if (!empty) {
+            log.info("Demo data not loaded: the registry is not empty");
+            return;
+        }
         String suppliers = read("suppliers.csv");
         if (suppliers != null) {
             SupplierImport.Imported result = supplierImport.importCsv(suppliers);
@@ -93,5 +109,19 @@ class DemoData implements ApplicationRunner {
             throw new InvalidRequest(dir.resolve("portfolio.csv") + " has bad lines: " + errors, errors);
         }
         return loaded;
+    }
+
+    /** {@code assessment.demo-data} when set; else on with the embedded database and off with an external one. */
+    static final class Wanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var env = context.getEnvironment();
+            String demo = env.getProperty("assessment.demo-data");
+            if (demo != null && !demo.isBlank()) {
+                return Boolean.parseBoolean(demo.strip());
+            }
+            String url = env.getProperty("spring.datasource.url");
+            return url == null || url.isBlank();
+        }
     }
 }

@@ -65,8 +65,9 @@ final class Fields {
     }
 
     private String text(String field, String value) {
-        if (value.indexOf('\u0000') >= 0) {
-            reject(field, "must not contain NUL characters");
+        String forbidden = dk.kk.itassessment.platform.Text.forbiddenCharacter(value);
+        if (forbidden != null) {
+            reject(field, forbidden);
             return null;
         }
         String trimmed = value.strip();
@@ -162,7 +163,7 @@ final class Fields {
         }
         for (String property : body.propertyNames()) {
             if (!allowed.contains(property)) {
-                reject(property, "is not a known property; allowed are " + String.join(", ", allowed));
+                reject(dk.kk.itassessment.platform.Text.printable(property), "is not a known property; allowed are " + String.join(", ", allowed));
             }
         }
         return true;

@@ -1,6 +1,7 @@
 package dk.kk.itassessment.registry;
 
 import dk.kk.itassessment.platform.JsonBody;
+import dk.kk.itassessment.platform.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -64,7 +65,7 @@ class PortfolioController {
         if (q != null && q.indexOf('\u0000') >= 0) {
             fields.reject("q", "must not contain NUL characters");
         }
-        Requests.Paging paging = Requests.paging(fields, page, size);
+        Paging paging = Requests.paging(fields, page, size);
         fields.throwIfAny();
         return portfolio.search(checkedCategory, q, paging.page(), paging.size());
     }

@@ -1,5 +1,7 @@
 package dk.kk.itassessment.registry;
 
+import dk.kk.itassessment.platform.Paging;
+
 import dk.kk.itassessment.platform.NotFound;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -7,8 +9,6 @@ import java.util.regex.Pattern;
 /** What the registry's controllers share: ids in paths and the page parameters of lists. */
 final class Requests {
 
-    static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -29,26 +29,6 @@ final class Requests {
 
     /** {@code page} ≥ 0 (default 0), {@code size} 1–100 (default 20); a bad one is named in {@code fields}. */
     static Paging paging(Fields fields, String page, String size) {
-        return new Paging(number(fields, "page", page, 0, 0, Integer.MAX_VALUE),
-                number(fields, "size", size, DEFAULT_SIZE, 1, MAX_SIZE));
-    }
-
-    record Paging(int page, int size) {
-    }
-
-    private static int number(Fields fields, String name, String value, int absent, int min, int max) {
-        if (value == null || value.isEmpty()) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // rejected below
-        }
-        fields.reject(name, "must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max));
-        return absent;
+        return Paging.of(page, size, fields::reject);
     }
 }

@@ -1,6 +1,7 @@
 package dk.kk.itassessment.registry;
 
 import dk.kk.itassessment.platform.JsonBody;
+import dk.kk.itassessment.platform.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,7 +56,7 @@ class SupplierController {
             + "`page` from 0 (default 0), `size` 1–100 (default 20).")
     Page<Supplier> list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         Fields fields = new Fields();
-        Requests.Paging paging = Requests.paging(fields, page, size);
+        Paging paging = Requests.paging(fields, page, size);
         fields.throwIfAny();
         return suppliers.list(paging.page(), paging.size());
     }

@@ -160,5 +160,13 @@ class AssessmentApiTests {
         response.json().get("errors").values().forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).containsExactlyInAnyOrder("size", "route", "page");
         assertThat(api.get("/api/v1/assessments?size=abc").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/assessments?institution=a%00b").status()).isEqualTo(400);
+    }
+
+    @Test
+    void emptyListParametersMeanNoFilter() {
+        Api.Response response = api.get("/api/v1/assessments?route=&institution=&page=&size=");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().get("size").asInt()).isEqualTo(20);
     }
 }

@@ -126,6 +126,76 @@ class ShippedRuleSetTests {
                 .anySatisfy(problem -> assertThat(problem).startsWith("rules/derive/derived-facts.drl, line 8"));
     }
 
+    // --- the template (everything but the data rows) is the project's ---
+
+    @Test
+    void aFunctionsSettingBelowTheTableIsRefused() {
+        Map<String, byte[]> files = new HashMap<>(shipped().files());
+        byte[] routes = changed(files.get(ROUTES), "Routes", "B24", cell -> cell.setCellValue("Functions"));
+        files.put(ROUTES, changed(routes, "Routes", "C24", cell -> cell.setCellValue("function void boom() { System.exit(1); }")));
+
+        RuleSetRejected rejected = catchThrowableOfType(RuleSetRejected.class,
+                () -> new RuleSetCompiler().compile(new RuleFiles(files)).close());
+
+        assertThat(rejected).isNotNull();
+        assertThat(rejected.problems()).contains(ROUTES + ", sheet Routes, cell B24: nothing may follow the table's first blank row");
+    }
+
+    @Test
+    void aFunctionsSettingAboveTheTableIsRefused() {
+        RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "B6", cell -> cell.setCellValue("Functions"));
+
+        assertThat(rejected.problems()).singleElement().asString()
+                .startsWith(ROUTES + ", sheet Routes, row 6: 'Functions' is not a setting of the template");
+    }
+
+    @Test
+    void turningOffFirstMatchIsRefused() {
+        RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "C3", cell -> cell.setCellValue("false"));
+
+        assertThat(rejected.problems()).singleElement().asString()
+                .startsWith(ROUTES + ", sheet Routes, row 3: 'Sequential' is not a setting of the template");
+    }
+
+    @Test
+    void anEditedCodeRowIsRefused() {
+        RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "I12",
+                cell -> cell.setCellValue("route.setDays($param); System.exit(1);"));
+
+        assertThat(rejected.problems()).containsExactly(ROUTES + ", sheet Routes, column I: the template rows "
+                + "(CONDITION/ACTION, fact, code) are the project's and may not change");
+    }
+
+    @Test
+    void negativeDaysAreRefused() {
+        RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "I21", cell -> cell.setCellValue("-5"));
+
+        assertThat(rejected.problems()).containsExactly(ROUTES + ", sheet Routes, cell I21: '-5' is not a number "
+                + "of days: write a whole number from 0 to 9999");
+    }
+
+    @Test
+    void processingDaysMustStayDataAgreementBelowFastTrackBelowFull() {
+        Map<String, byte[]> files = new HashMap<>(shipped().files());
+        files.put(ROUTES, changed(files.get(ROUTES), "Routes", "I21", cell -> cell.setCellValue("70")));
+
+        try (RuleSet ruleSet = new RuleSetCompiler().compile(new RuleFiles(files))) {
+            RuleSetRejected rejected = catchThrowableOfType(RuleSetRejected.class, () -> RuleSetChecks.verify(ruleSet));
+
+            assertThat(rejected).as("FAST_TRACK (70) above FULL (60) was accepted").isNotNull();
+            assertThat(rejected.problems()).first().asString()
+                    .startsWith("Estimated processing days must be DATA_AGREEMENT_REQUEST < FAST_TRACK_ACQUISITION < "
+                            + "FULL_ACQUISITION for the same data; with no personal data they are 10, 70 and 60");
+        }
+    }
+
+    @Test
+    void theShippedProcessingDaysKeepTheirOrder() {
+        try (RuleSet ruleSet = new RuleSetCompiler().compile(shipped())) {
+            RuleSetChecks.verify(ruleSet);
+        }
+    }
+
     private static RuleSetRejected rejectedWith(String file, String sheet, String cell, Consumer<Cell> change) {
         Map<String, byte[]> files = new HashMap<>(shipped().files());
         files.put(file, changed(files.get(file), sheet, cell, change));
@@ -140,7 +210,8 @@ class ShippedRuleSetTests {
     private static byte[] changed(byte[] workbook, String sheet, String ref, Consumer<Cell> change) {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             CellReference at = new CellReference(ref);
-            var row = book.getSheet(sheet).getRow(at.getRow());
+            var rows = book.getSheet(sheet);
+            var row = rows.getRow(at.getRow()) == null ? rows.createRow(at.getRow()) : rows.getRow(at.getRow());
             Cell cell = row.getCell(at.getCol());
             change.accept(cell == null ? row.createCell(at.getCol()) : cell);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,0 +1,72 @@
+package dk.kk.itassessment.policy;
+
+import dk.kk.itassessment.policy.facts.Acquisition;
+import dk.kk.itassessment.policy.facts.Lookups;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What must hold of any rule set, whatever an officer sets (POLICY.md, "Estimated processing days"): for the same
+ * data, DATA_AGREEMENT_REQUEST &lt; FAST_TRACK_ACQUISITION &lt; FULL_ACQUISITION. Checked by evaluating the three
+ * routes' typical look-ups for a few kinds of data, before the rule set is used.
+ */
+final class RuleSetChecks {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 1, 1);
+
+    private RuleSetChecks() {
+    }
+
+    /** Throws {@link RuleSetRejected} naming what does not hold. */
+    static void verify(RuleSet ruleSet) {
+        PolicyEngine engine = new PolicyEngine(ruleSet);
+        List<String> problems = new ArrayList<>();
+        for (Acquisition data : List.of(
+                acquisition(false, Set.of(), Set.of(), null),
+                acquisition(true, Set.of("PUPILS"), Set.of("CONTACT"), "DENMARK"),
+                acquisition(true, Set.of("PUPILS"), Set.of("WELLBEING"), "OTHER_THIRD_COUNTRY"))) {
+            Evaluation dataAgreement = engine.evaluate(ruleSet, data, lookups("ACTIVE", true));
+            Evaluation fastTrack = engine.evaluate(ruleSet, data, lookups("ACTIVE", false));
+            Evaluation full = engine.evaluate(ruleSet, data, lookups("NONE", false));
+            if (!dataAgreement.route().equals("DATA_AGREEMENT_REQUEST") || !fastTrack.route().equals("FAST_TRACK_ACQUISITION")
+                    || !full.route().equals("FULL_ACQUISITION")) {
+                continue; // the routes themselves changed: the scenario tests speak to that
+            }
+            Integer a = dataAgreement.estimatedProcessingDays();
+            Integer b = fastTrack.estimatedProcessingDays();
+            Integer c = full.estimatedProcessingDays();
+            if (a == null || b == null || c == null || a >= b || b >= c) {
+                problems.add("Estimated processing days must be DATA_AGREEMENT_REQUEST < FAST_TRACK_ACQUISITION < "
+                        + "FULL_ACQUISITION for the same data; with " + describe(data) + " they are "
+                        + Objects.toString(a) + ", " + Objects.toString(b) + " and " + Objects.toString(c)
+                        + " (" + source(dataAgreement) + "; " + source(fastTrack) + "; " + source(full) + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetRejected(problems);
+        }
+    }
+
+    private static Acquisition acquisition(boolean personalData, Set<String> subjects, Set<String> categories, String location) {
+        return new Acquisition("TEACHER", "SCHOOL", "WEB_SERVICE", "TEACHING", "NEW_USE", false, "SUPPLIER",
+                personalData, subjects, categories, location, false, false, false, false, 25, Set.of());
+    }
+
+    private static Lookups lookups(String agreement, boolean covered) {
+        return new Lookups("NONE", null, false, agreement, null, covered, 0, DAY);
+    }
+
+    /** Where the route (and so its days) came from. */
+    private static String source(Evaluation evaluation) {
+        return evaluation.explanation().stream().filter(e -> e.text().en().startsWith("Route "))
+                .map(Evaluation.Explanation::source).findFirst().orElse("no route row");
+    }
+
+    private static String describe(Acquisition data) {
+        return data.isPersonalData() ? "personal data " + data.getDataCategories() + " kept in " + data.getLocation()
+                : "no personal data";
+    }
+}
