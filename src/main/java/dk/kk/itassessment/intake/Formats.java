@@ -8,7 +8,6 @@ final class Formats {
 
     static final int MAX_EMAIL = 254;
     static final int MAX_URL = 2000;
-    private static final int[] CVR_WEIGHTS = {2, 7, 6, 5, 4, 3, 2, 1};
 
     private Formats() {
     }
@@ -27,19 +26,9 @@ final class Formats {
         return domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..");
     }
 
-    /** A Danish CVR number: 8 digits, the first not 0, the weighted sum of the digits divisible by 11. */
+    /** A Danish CVR number (see {@link dk.kk.itassessment.platform.Cvr}). */
     static String cvrProblem(String cvr) {
-        if (!cvr.matches("[0-9]{8}")) {
-            return "must be 8 digits";
-        }
-        if (cvr.charAt(0) == '0') {
-            return "must not start with 0";
-        }
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (cvr.charAt(i) - '0') * CVR_WEIGHTS[i];
-        }
-        return sum % 11 == 0 ? null : "is not a valid CVR number (the modulus-11 check fails)";
+        return dk.kk.itassessment.platform.Cvr.problem(cvr);
     }
 
     /** An absolute {@code http} or {@code https} URL with a host. */

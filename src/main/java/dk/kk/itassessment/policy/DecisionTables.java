@@ -2,7 +2,6 @@ package dk.kk.itassessment.policy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,9 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.csv.CsvLineParser;
+import org.drools.decisiontable.parser.csv.CsvParser;
+import org.drools.template.parser.DataListener;
 
 /**
  * The officers' spreadsheets: read each sheet that holds a {@code RuleTable}, check every data cell against the
@@ -158,52 +160,45 @@ final class DecisionTables {
         };
     }
 
+    /** A CSV table read by Drools' own CSV parser, so the cells checked are exactly the cells compiled. */
     private static Grid csv(String file, byte[] bytes) {
         List<List<String>> rows = new ArrayList<>();
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n') {
-                row.add(cell.toString().replace("\r", ""));
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
+        DataListener grid = new DataListener() {
+            @Override
+            public void startSheet(String name) {
             }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
+
+            @Override
+            public void finishSheet() {
+            }
+
+            @Override
+            public void newRow(int row, int columns) {
+                while (rows.size() <= row) {
+                    rows.add(new ArrayList<>());
+                }
+            }
+
+            @Override
+            public void newCell(int row, int column, String value, int mergedColStart) {
+                newRow(row, column + 1);
+                List<String> cells = rows.get(row);
+                while (cells.size() <= column) {
+                    cells.add("");
+                }
+                cells.set(column, value == null ? "" : value);
+            }
+        };
+        new CsvParser(grid, new CsvLineParser()).parseFile(new ByteArrayInputStream(bytes));
         String name = file.substring(file.lastIndexOf('/') + 1).replace(".drl.csv", "");
         return new Grid(name, rows);
     }
-
-    // ------------------------------------------------------------------------------------------------ checking
 
     // The template: what a sheet may hold outside its data rows. Anything else could become code in the DRL
     // Drools generates (a "Functions" cell, an edited code row), so it is refused before Drools sees the sheet.
     private static final Set<String> SETTINGS = Set.of("ruleset", "import", "sequential", "ruleflow-group", "activation-group");
     private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z-]*");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,60}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,60}");
     private static final Pattern FACT = Pattern.compile("[A-Z][A-Za-z]{0,60}");
     private static final Pattern CONDITION_CODE = Pattern.compile(
             "forall\\((\\|\\||&&)\\)\\{\\w+ (==|!=|contains) \"\\$\"}"
@@ -215,7 +210,7 @@ final class DecisionTables {
     private static void check(String file, Grid grid, List<String> problems) {
         String where = where(file, grid.name());
         if (!NAME.matcher(grid.name()).matches()) {
-            problems.add(where + ": a sheet with a rule table must be named with letters and digits only");
+            problems.add(where + ": a sheet with a rule table must be named with letters, digits, - and _ only");
             return;
         }
         int head = -1;

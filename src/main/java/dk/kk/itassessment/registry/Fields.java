@@ -1,5 +1,6 @@
 package dk.kk.itassessment.registry;
 
+import dk.kk.itassessment.platform.Cvr;
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.Problems.FieldError;
 import java.time.LocalDate;

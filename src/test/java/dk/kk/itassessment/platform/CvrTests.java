@@ -1,4 +1,4 @@
-package dk.kk.itassessment.registry;
+package dk.kk.itassessment.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
