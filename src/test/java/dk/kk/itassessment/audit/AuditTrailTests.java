@@ -182,6 +182,28 @@ class AuditTrailTests {
         assertThat(verify().get("intact").booleanValue()).isTrue();
     }
 
+    @Test
+    void aRemovedRowBreaksTheEntryAfterIt() {
+        String target = "assessment/" + api.post("/api/v1/assessments", AuditRows.request()).json().get("id").asString();
+        String next = "assessment/" + api.post("/api/v1/assessments", AuditRows.request()).json().get("id").asString();
+        long seq = entriesFor(target).get(0).seq();
+        Map<String, Object> row = jdbc.sql("select * from audit_entries where seq = ?").param(seq).query().singleRow();
+
+        bypassTheTrigger("delete from audit_entries where seq = ?", seq);
+        try {
+            JsonNode broken = verify();
+            assertThat(broken.get("intact").booleanValue()).isFalse();
+            assertThat(broken.get("firstBrokenEntry").asLong()).isEqualTo(entriesFor(next).get(0).seq());
+        } finally {
+            jdbc.sql("""
+                    insert into audit_entries (seq, at, actor, action, target, details, previous_hash, hash)
+                    values (:seq, :at, :actor, :action, :target, cast(cast(:details as text) as jsonb), :previous_hash,
+                            :hash)
+                    """).params(row).update();
+        }
+        assertThat(verify().get("intact").booleanValue()).isTrue();
+    }
+
     /** What only the database's superuser can do: the trigger off, the statement, the trigger on, in one transaction. */
     void bypassTheTrigger(String statement, Object... params) {
         transaction.executeWithoutResult(status -> {
