@@ -28,6 +28,7 @@ public class AuditTrail {
     /** The advisory lock that serialises appends, so that two entries never follow the same one. */
     private static final long CHAIN_LOCK = 0x6175_6469_745FL; // "audit_"
     private static final int VERIFY_BATCH = 1000;
+    private static final String COLUMNS = "seq, at, actor, action, target, details::text as details, previous_hash, hash";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -131,8 +132,6 @@ public class AuditTrail {
             }
         }
     }
-
-    private static final String COLUMNS = "seq, at, actor, action, target, details::text as details, previous_hash, hash";
 
     private AuditEntry row(ResultSet rs, int n) throws SQLException {
         return new AuditEntry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
