@@ -1,5 +1,7 @@
 package dk.kk.itassessment.assessment;
 
+import dk.kk.itassessment.audit.Actors;
+import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import dk.kk.itassessment.intake.RequestReader;
 import dk.kk.itassessment.platform.Conflict;
@@ -22,10 +24,12 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,10 +54,15 @@ public class AssessmentService {
     private final Assessments assessments;
     private final Clock clock;
     private final JsonMapper json;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
-                      Assessments assessments, Clock clock, JsonMapper json) {
+                      Assessments assessments, Clock clock, JsonMapper json, AuditTrail audit,
+                      TransactionTemplate transaction) {
         this.json = json;
+        this.audit = audit;
+        this.transaction = transaction;
         this.jsonBody = jsonBody;
         this.reader = reader;
         this.registry = registry;
@@ -86,8 +95,16 @@ public class AssessmentService {
         AssessmentView stored = decided.view().stored(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         AssessmentRequest.Requester requester = received.request().requester();
         String answer = json.writeValueAsString(stored);
-        boolean inserted = assessments.insert(stored, answer, decided.lookups(),
-                Names.normalise(requester.institution()), requester.email(), idempotencyKey, bodyHash);
+        boolean inserted = Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean stores = assessments.insert(stored, answer, decided.lookups(),
+                    Names.normalise(requester.institution()), requester.email(), idempotencyKey, bodyHash);
+            if (stores) { // no personal data in the trail: it cannot be edited
+                audit.record(Actors.current(), "assessment.stored", "assessment/" + stored.id(), Map.of(
+                        "route", stored.route(), "ruleset", stored.ruleset().fingerprint(),
+                        "idempotencyKey", idempotencyKey != null));
+            }
+            return stores;
+        }));
         if (!inserted) { // a concurrent retry with the same key stored first
             return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash);
         }

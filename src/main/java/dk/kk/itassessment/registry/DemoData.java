@@ -1,5 +1,7 @@
 package dk.kk.itassessment.registry;
 
+import dk.kk.itassessment.audit.Actors;
+import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.Problems.FieldError;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,15 +37,17 @@ class DemoData implements ApplicationRunner {
     private final SupplierImport supplierImport;
     private final PortfolioEntries portfolio;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
     private final Path dir;
     private final JdbcClient jdbc;
 
     DemoData(SupplierImport supplierImport, PortfolioEntries portfolio, TransactionTemplate transaction,
-             @Value("${assessment.demo-data-dir:data}") Path dir, JdbcClient jdbc) {
+             AuditTrail audit, @Value("${assessment.demo-data-dir:data}") Path dir, JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.supplierImport = supplierImport;
         this.portfolio = portfolio;
         this.transaction = transaction;
+        this.audit = audit;
         this.dir = dir;
     }
 
@@ -108,6 +113,7 @@ class DemoData implements ApplicationRunner {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(dir.resolve("portfolio.csv") + " has bad lines: " + errors, errors);
         }
+        audit.record(Actors.current(), "portfolio.loaded", "portfolio", Map.of("entries", loaded));
         return loaded;
     }
 

@@ -1,5 +1,7 @@
 package dk.kk.itassessment.registry;
 
+import dk.kk.itassessment.audit.Actors;
+import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.platform.JsonBody;
 import dk.kk.itassessment.platform.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,8 +10,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +36,23 @@ class PortfolioController {
 
     private final PortfolioEntries portfolio;
     private final JsonBody json;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
 
-    PortfolioController(PortfolioEntries portfolio, JsonBody json) {
+    PortfolioController(PortfolioEntries portfolio, JsonBody json, AuditTrail audit, TransactionTemplate transaction) {
         this.portfolio = portfolio;
         this.json = json;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    /** The change and its audit entry commit together; names stay out of the trail, which cannot be edited. */
+    private void audited(String action, UUID id, Map<String, ?> details) {
+        audit.record(Actors.current(), action, "portfolio/" + id, details);
+    }
+
+    private static Map<String, String> facts(PortfolioEntry entry) {
+        return Map.of("category", entry.category(), "permission", entry.permission());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -47,7 +65,12 @@ class PortfolioController {
                     content = @Content(schema = @Schema(implementation = PortfolioEntry.class))))
     @ApiResponse(responseCode = "201", description = "Registered; `Location` names it")
     ResponseEntity<PortfolioEntry> create(@RequestBody(required = false) byte[] body) {
-        PortfolioEntry created = portfolio.insert(PortfolioFields.fromJson(json.read(body)));
+        PortfolioEntry entry = PortfolioFields.fromJson(json.read(body));
+        PortfolioEntry created = transaction.execute(status -> {
+            PortfolioEntry stored = portfolio.insert(entry);
+            audited("portfolio.created", stored.id(), facts(stored));
+            return stored;
+        });
         return ResponseEntity.created(URI.create("/api/v1/portfolio/" + created.id())).body(created);
     }
 
@@ -83,16 +106,24 @@ class PortfolioController {
     PortfolioEntry replace(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         var uuid = Requests.id(id, ENTRY);
         PortfolioEntry entry = PortfolioFields.fromJson(json.read(body));
-        return portfolio.update(uuid, entry).orElseThrow(() -> Requests.notFound(ENTRY, id));
+        return transaction.execute(status -> {
+            PortfolioEntry updated = portfolio.update(uuid, entry).orElseThrow(() -> Requests.notFound(ENTRY, id));
+            audited("portfolio.updated", uuid, facts(updated));
+            return updated;
+        });
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Remove a system")
     @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        if (!portfolio.delete(Requests.id(id, ENTRY))) {
-            throw Requests.notFound(ENTRY, id);
-        }
+        var uuid = Requests.id(id, ENTRY);
+        transaction.executeWithoutResult(status -> {
+            if (!portfolio.delete(uuid)) {
+                throw Requests.notFound(ENTRY, id);
+            }
+            audited("portfolio.deleted", uuid, Map.of());
+        });
         return ResponseEntity.noContent().build();
     }
 }

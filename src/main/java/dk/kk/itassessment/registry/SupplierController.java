@@ -1,5 +1,7 @@
 package dk.kk.itassessment.registry;
 
+import dk.kk.itassessment.audit.Actors;
+import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.platform.JsonBody;
 import dk.kk.itassessment.platform.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,8 +10,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +36,21 @@ class SupplierController {
     private final Suppliers suppliers;
     private final SupplierImport supplierImport;
     private final JsonBody json;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
 
-    SupplierController(Suppliers suppliers, SupplierImport supplierImport, JsonBody json) {
+    SupplierController(Suppliers suppliers, SupplierImport supplierImport, JsonBody json, AuditTrail audit,
+                       TransactionTemplate transaction) {
         this.suppliers = suppliers;
         this.supplierImport = supplierImport;
         this.json = json;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    /** The change and its audit entry commit together; names stay out of the trail, which cannot be edited. */
+    private void audited(String action, UUID id, Map<String, ?> details) {
+        audit.record(Actors.current(), action, "supplier/" + id, details);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -47,7 +62,12 @@ class SupplierController {
                     content = @Content(schema = @Schema(implementation = Supplier.class))))
     @ApiResponse(responseCode = "201", description = "Registered; `Location` names it")
     ResponseEntity<Supplier> create(@RequestBody(required = false) byte[] body) {
-        Supplier created = suppliers.insert(SupplierFields.fromJson(json.read(body)));
+        Supplier supplier = SupplierFields.fromJson(json.read(body));
+        Supplier created = transaction.execute(status -> {
+            Supplier stored = suppliers.insert(supplier);
+            audited("supplier.created", stored.id(), Map.of("agreement", stored.agreement()));
+            return stored;
+        });
         return ResponseEntity.created(URI.create("/api/v1/suppliers/" + created.id())).body(created);
     }
 
@@ -74,16 +94,24 @@ class SupplierController {
     Supplier replace(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         var uuid = Requests.id(id, SUPPLIER);
         Supplier supplier = SupplierFields.fromJson(json.read(body));
-        return suppliers.update(uuid, supplier).orElseThrow(() -> Requests.notFound(SUPPLIER, id));
+        return transaction.execute(status -> {
+            Supplier updated = suppliers.update(uuid, supplier).orElseThrow(() -> Requests.notFound(SUPPLIER, id));
+            audited("supplier.updated", uuid, Map.of("agreement", updated.agreement()));
+            return updated;
+        });
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Remove a supplier")
     @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        if (!suppliers.delete(Requests.id(id, SUPPLIER))) {
-            throw Requests.notFound(SUPPLIER, id);
-        }
+        var uuid = Requests.id(id, SUPPLIER);
+        transaction.executeWithoutResult(status -> {
+            if (!suppliers.delete(uuid)) {
+                throw Requests.notFound(SUPPLIER, id);
+            }
+            audited("supplier.deleted", uuid, Map.of());
+        });
         return ResponseEntity.noContent().build();
     }
 

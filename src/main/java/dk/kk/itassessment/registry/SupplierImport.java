@@ -1,5 +1,7 @@
 package dk.kk.itassessment.registry;
 
+import dk.kk.itassessment.audit.Actors;
+import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.Problems.FieldError;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,9 +30,11 @@ class SupplierImport {
     }
 
     private final Suppliers suppliers;
+    private final AuditTrail audit;
 
-    SupplierImport(Suppliers suppliers) {
+    SupplierImport(Suppliers suppliers, AuditTrail audit) {
         this.suppliers = suppliers;
+        this.audit = audit;
     }
 
     @Transactional
@@ -75,6 +79,9 @@ class SupplierImport {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The file has " + errors.size() + " problem(s); nothing was imported.", errors);
         }
+        // last, in the import's transaction: the chain's lock is held until the commit
+        audit.record(Actors.current(), "suppliers.imported", "suppliers", Map.of("created", created,
+                "updated", updated));
         return new Imported(created, updated);
     }
 

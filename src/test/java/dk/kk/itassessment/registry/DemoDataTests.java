@@ -2,6 +2,7 @@ package dk.kk.itassessment.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.support.IntegrationTest;
 import dk.kk.itassessment.support.RegistryFixtures;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ class DemoDataTests {
     TransactionTemplate transaction;
 
     @Autowired
+    AuditTrail audit;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -42,7 +46,7 @@ class DemoDataTests {
     @Test
     void theDemoFilesLoadAndLoadingThemAgainChangesNothing() throws Exception {
         fixtures.clear();
-        DemoData demoData = new DemoData(supplierImport, portfolio, transaction, Path.of("data"), jdbc);
+        DemoData demoData = new DemoData(supplierImport, portfolio, transaction, audit, Path.of("data"), jdbc);
 
         demoData.run(null);
         long suppliers = count("suppliers");

@@ -1,0 +1,255 @@
+package dk.kk.itassessment.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.kk.itassessment.support.Api;
+import dk.kk.itassessment.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The audit trail through the API and the database. The database is shared with every other integration test: no
+ * test assumes the table is empty, entries are found by their target, and a tampered row is put back.
+ */
+@IntegrationTest
+class AuditTrailTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    List<AuditRows.Entry> entriesFor(String target) {
+        return AuditRows.entriesFor(jdbc, target);
+    }
+
+    long entries() {
+        return AuditRows.count(jdbc);
+    }
+
+    JsonNode verify() {
+        Api.Response response = api.get("/api/v1/audit/verify");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void aStoredAssessmentIsAuditedWithoutPersonalData() {
+        Api.Response stored = api.post("/api/v1/assessments", AuditRows.request());
+        assertThat(stored.status()).isEqualTo(201);
+        String id = stored.json().get("id").asString();
+
+        List<AuditRows.Entry> entries = entriesFor("assessment/" + id);
+
+        assertThat(entries).hasSize(1);
+        AuditRows.Entry entry = entries.get(0);
+        assertThat(entry.action()).isEqualTo("assessment.stored");
+        assertThat(entry.actor()).isEqualTo(Actors.ANONYMOUS);
+        assertThat(entry.details().propertyNames()).containsExactlyInAnyOrder("route", "ruleset", "idempotencyKey");
+        assertThat(entry.details().get("route").asString()).isEqualTo(stored.json().get("route").asString());
+        assertThat(entry.details().get("ruleset").asString()).startsWith("sha256:");
+        assertThat(entry.details().get("idempotencyKey").booleanValue()).isFalse();
+        String email = AuditRows.request().get("requester").get("email").asString();
+        assertThat(entry.details().toString()).doesNotContain(email);
+    }
+
+    @Test
+    void aPreviewARejectedRequestAndAnIdempotentRepeatAreNotAudited() {
+        String key = "audit-" + suffix;
+        ObjectNode invalid = (ObjectNode) AuditRows.request().deepCopy();
+        invalid.put("users", -1);
+        long before = entries();
+
+        assertThat(api.post("/api/v1/assessments/preview", AuditRows.request()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/assessments", invalid).status()).isEqualTo(400);
+        Api.Response first = api.post("/api/v1/assessments", AuditRows.request(), Map.of("Idempotency-Key", key));
+        Api.Response repeat = api.post("/api/v1/assessments", AuditRows.request(), Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(200);
+        List<AuditRows.Entry> stored = entriesFor("assessment/" + first.json().get("id").asString());
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).details().get("idempotencyKey").booleanValue()).isTrue();
+        assertThat(entries()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theChainVerifiesIntact() {
+        api.post("/api/v1/assessments", AuditRows.request());
+
+        JsonNode verification = verify();
+
+        assertThat(verification.get("intact").booleanValue()).isTrue();
+        assertThat(verification.get("entries").asLong()).isEqualTo(entries());
+        assertThat(verification.has("firstBrokenEntry")).isFalse();
+    }
+
+    @Test
+    void theTrailIsListedNewestFirst() {
+        api.post("/api/v1/assessments", AuditRows.request());
+        api.post("/api/v1/assessments", AuditRows.request());
+
+        JsonNode page = api.get("/api/v1/audit?size=2").json();
+
+        assertThat(page.get("page").asInt()).isZero();
+        assertThat(page.get("size").asInt()).isEqualTo(2);
+        assertThat(page.get("total").asLong()).isEqualTo(entries());
+        List<JsonNode> items = List.copyOf(page.get("items").values());
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).get("seq").asLong()).isGreaterThan(items.get(1).get("seq").asLong());
+        assertThat(items.get(0).get("previousHash").asString()).isEqualTo(items.get(1).get("hash").asString());
+        assertThat(items.get(0).propertyNames()).containsExactly("seq", "at", "actor", "action", "target", "details",
+                "previousHash", "hash");
+        assertThat(api.get("/api/v1/audit").json().get("size").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void badPageParametersAreEachNamed() {
+        Api.Response response = api.get("/api/v1/audit?page=-1&size=101");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").values()).extracting(e -> e.get("field").asString())
+                .containsExactlyInAnyOrder("page", "size");
+        assertThat(api.get("/api/v1/audit?size=x").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/audit?size=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDatabaseRefusesToUpdateDeleteOrTruncateEntries() {
+        api.post("/api/v1/assessments", AuditRows.request());
+        long before = entries();
+
+        assertThatThrownBy(() -> jdbc.sql("update audit_entries set actor = 'mallory'").update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_entries where seq = (select max(seq) from audit_entries)")
+                .update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_entries where false").update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_entries").update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+
+        assertThat(entries()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from audit_entries where actor = 'mallory'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aRowChangedBehindTheServicesBackIsTheFirstBrokenEntry() {
+        String target = "assessment/" + api.post("/api/v1/assessments", AuditRows.request()).json().get("id").asString();
+        api.post("/api/v1/assessments", AuditRows.request()); // an entry after it, still hashed correctly
+        long seq = entriesFor(target).get(0).seq();
+        String details = jdbc.sql("select details::text from audit_entries where seq = ?").param(seq)
+                .query(String.class).single();
+        assertThat(verify().get("intact").booleanValue()).isTrue();
+
+        bypassTheTrigger("update audit_entries set target = 'assessment/another' where seq = ?", seq);
+        try {
+            JsonNode broken = verify();
+            assertThat(broken.get("intact").booleanValue()).isFalse();
+            assertThat(broken.get("firstBrokenEntry").asLong()).isEqualTo(seq);
+            assertThat(broken.get("entries").asLong()).isEqualTo(entries());
+
+            bypassTheTrigger("update audit_entries set target = ? where seq = ?", target, seq);
+            assertThat(verify().get("intact").booleanValue()).isTrue();
+            bypassTheTrigger("update audit_entries set details = details || '{\"tampered\": true}' where seq = ?", seq);
+            assertThat(verify().get("firstBrokenEntry").asLong()).isEqualTo(seq);
+        } finally {
+            bypassTheTrigger("update audit_entries set target = ?, details = cast(? as jsonb) where seq = ?",
+                    target, details, seq);
+        }
+        assertThat(verify().get("intact").booleanValue()).isTrue();
+    }
+
+    @Test
+    void aRemovedRowBreaksTheEntryAfterIt() {
+        String target = "assessment/" + api.post("/api/v1/assessments", AuditRows.request()).json().get("id").asString();
+        String next = "assessment/" + api.post("/api/v1/assessments", AuditRows.request()).json().get("id").asString();
+        long seq = entriesFor(target).get(0).seq();
+        Map<String, Object> row = jdbc.sql("select * from audit_entries where seq = ?").param(seq).query().singleRow();
+
+        bypassTheTrigger("delete from audit_entries where seq = ?", seq);
+        try {
+            JsonNode broken = verify();
+            assertThat(broken.get("intact").booleanValue()).isFalse();
+            assertThat(broken.get("firstBrokenEntry").asLong()).isEqualTo(entriesFor(next).get(0).seq());
+        } finally {
+            jdbc.sql("""
+                    insert into audit_entries (seq, at, actor, action, target, details, previous_hash, hash)
+                    values (:seq, :at, :actor, :action, :target, cast(cast(:details as text) as jsonb), :previous_hash,
+                            :hash)
+                    """).params(row).update();
+        }
+        assertThat(verify().get("intact").booleanValue()).isTrue();
+    }
+
+    /** What only the database's superuser can do: the trigger off, the statement, the trigger on, in one transaction. */
+    void bypassTheTrigger(String statement, Object... params) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("alter table audit_entries disable trigger audit_entries_no_update_or_delete").update();
+            jdbc.sql(statement).params(params).update();
+            jdbc.sql("alter table audit_entries enable trigger audit_entries_no_update_or_delete").update();
+        });
+    }
+
+    @Test
+    void concurrentChangesLeaveOneUnbrokenChain() throws Exception {
+        int clients = 8;
+        long before = entries();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api.post("/api/v1/assessments", AuditRows.request());
+            }));
+        }
+        start.countDown();
+        List<String> targets = new ArrayList<>();
+        for (Future<Api.Response> answer : answers) {
+            Api.Response response = answer.get(120, TimeUnit.SECONDS);
+            assertThat(response.status()).as(response.text()).isEqualTo(201);
+            targets.add("assessment/" + response.json().get("id").asString());
+        }
+        pool.shutdown();
+
+        assertThat(entries()).isEqualTo(before + clients);
+        assertThat(targets).allSatisfy(t -> assertThat(entriesFor(t)).hasSize(1));
+        assertThat(jdbc.sql("select count(*) from (select previous_hash from audit_entries group by previous_hash "
+                + "having count(*) > 1) forks").query(Long.class).single()).isZero();
+        JsonNode verification = verify();
+        assertThat(verification.get("intact").booleanValue()).isTrue();
+        assertThat(verification.get("entries").asLong()).isEqualTo(before + clients);
+    }
+
+    @Test
+    void theOpenApiDescriptionHasTheAuditPaths() {
+        JsonNode docs = api.get("/v3/api-docs").json();
+
+        assertThat(docs.get("paths").propertyNames()).contains("/api/v1/audit", "/api/v1/audit/verify");
+        assertThat(docs.get("paths").get("/api/v1/audit/verify").get("get").get("tags").values())
+                .extracting(JsonNode::asString).containsExactly("Audit");
+    }
+}
