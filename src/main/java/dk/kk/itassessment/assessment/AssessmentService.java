@@ -1,5 +1,7 @@
 package dk.kk.itassessment.assessment;
 
+import dk.kk.itassessment.access.Caller;
+import dk.kk.itassessment.access.Role;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import dk.kk.itassessment.intake.RequestReader;
 import dk.kk.itassessment.platform.Conflict;
@@ -67,7 +69,7 @@ public class AssessmentService {
     public record Outcome(UUID id, String answer, boolean created) {
     }
 
-    public Outcome assess(byte[] body, String idempotencyKey) {
+    public Outcome assess(byte[] body, String idempotencyKey, Caller caller) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequest("The Idempotency-Key header is not valid.", List.of(new Problems.FieldError(
                     "Idempotency-Key", "1 to 100 printable ASCII characters")));
@@ -77,7 +79,7 @@ public class AssessmentService {
         if (idempotencyKey != null) {
             var earlier = assessments.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
-                return repeat(earlier.get(), bodyHash);
+                return repeat(earlier.get(), bodyHash, caller);
             }
         }
         Decided decided = decide(received);
@@ -85,9 +87,9 @@ public class AssessmentService {
         AssessmentRequest.Requester requester = received.request().requester();
         String answer = json.writeValueAsString(stored);
         boolean inserted = assessments.insert(stored, answer, decided.lookups(),
-                Names.normalise(requester.institution()), requester.email(), idempotencyKey, bodyHash);
+                Names.normalise(requester.institution()), requester.email(), caller.username(), idempotencyKey, bodyHash);
         if (!inserted) { // a concurrent retry with the same key stored first
-            return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash);
+            return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash, caller);
         }
         return new Outcome(stored.id(), answer, true);
     }
@@ -97,14 +99,21 @@ public class AssessmentService {
         return json.writeValueAsString(decide(read(body)).view());
     }
 
-    /** A stored assessment, as the JSON text it was answered with. */
-    public String find(String id) {
-        return parse(id).flatMap(assessments::find).map(Assessments.Stored::answer)
+    /**
+     * A stored assessment, as the JSON text it was answered with. One the caller may not read is answered like an
+     * unknown id, so that its existence is not told.
+     */
+    public String find(String id, Caller caller) {
+        return parse(id).flatMap(assessments::find).filter(stored -> stored.readableBy(readerOf(caller)))
+                .map(Assessments.Stored::answer)
                 .orElseThrow(() -> new NotFound("No assessment with id " + shorten(id) + "."));
     }
 
-    /** A page of stored assessments as JSON text: {@code {"items": [...], "page", "size", "total"}}. */
-    public String list(String route, String institution, Integer page, Integer size) {
+    /**
+     * A page of stored assessments as JSON text: {@code {"items": [...], "page", "size", "total"}}; only those the
+     * caller may read.
+     */
+    public String list(String route, String institution, Integer page, Integer size, Caller caller) {
         List<Problems.FieldError> errors = new java.util.ArrayList<>();
         if (route != null && !ROUTES.contains(route)) {
             errors.add(new Problems.FieldError("route", "must be one of " + String.join(", ", new java.util.TreeSet<>(ROUTES))));
@@ -124,11 +133,26 @@ public class AssessmentService {
             throw new InvalidRequest("The query has invalid parameters.", errors);
         }
         String key = institution == null ? null : Names.normalise(institution);
-        return "{\"items\":[" + String.join(",", assessments.page(route, key, p, s)) + "],\"page\":" + p
-                + ",\"size\":" + s + ",\"total\":" + assessments.count(route, key) + "}";
+        Assessments.Reader reader = readerOf(caller);
+        return "{\"items\":[" + String.join(",", assessments.page(route, key, reader, p, s)) + "],\"page\":" + p
+                + ",\"size\":" + s + ",\"total\":" + assessments.count(route, key, reader) + "}";
     }
 
-    private Outcome repeat(Assessments.Stored earlier, String bodyHash) {
+    /**
+     * Reviewers, policy officers and admins read every assessment ({@code null}); everyone else those they submitted
+     * or that name their account's e-mail address as the requester's.
+     */
+    static Assessments.Reader readerOf(Caller caller) {
+        if (caller.hasAnyRole(Role.REVIEWER, Role.POLICY_OFFICER, Role.ADMIN)) {
+            return null;
+        }
+        return new Assessments.Reader(caller.username(), caller.email());
+    }
+
+    private Outcome repeat(Assessments.Stored earlier, String bodyHash, Caller caller) {
+        if (!earlier.readableBy(readerOf(caller))) {
+            throw new Conflict("The Idempotency-Key was already used for another caller's request.");
+        }
         if (!bodyHash.equals(earlier.bodySha256())) {
             throw new Conflict("The Idempotency-Key was already used for a different request body.");
         }
