@@ -14,7 +14,7 @@ final class AccountFields {
 
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 128;
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
     private static final Set<String> KNOWN = Set.of("username", "email", "password", "roles");
 
     /** A valid request to create an account. */

@@ -4,7 +4,10 @@ import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** A local account as Spring Security authenticates it, with the account's e-mail address beside the roles. */
+/**
+ * A local account as Spring Security authenticates it, with the account's e-mail address beside the roles. Equal
+ * by username, as {@link User} is.
+ */
 final class AccountPrincipal extends User {
 
     private final String email;
@@ -17,15 +20,5 @@ final class AccountPrincipal extends User {
 
     String email() {
         return email;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
     }
 }

@@ -43,6 +43,10 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         String username = settings.bootstrapAdmin().username();
         String password = settings.bootstrapAdmin().password();
+        if (username == null || !AccountFields.USERNAME.matcher(username).matches()) {
+            throw new IllegalStateException("assessment.security.bootstrap-admin.username must be 3 to 64 characters "
+                    + "of a-z, 0-9, '.', '_' and '-'");
+        }
         boolean generated = false;
         if (!StringUtils.hasText(password)) {
             if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
