@@ -11,7 +11,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 
 ./mvnw -q -B -ntp -DskipTests package
 jar=$(ls target/it-assessment-*.jar | head -1)
-java -jar "$jar" --server.port="$port" --assessment.embedded-db.data-dir="$data" --assessment.embedded-db.clean=true \
+# a throw-away ADMIN for this run; the POSTs authenticate as it (bench/post-assessment.lua reads BENCH_AUTH)
+password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+export BENCH_AUTH="Basic $(printf 'admin:%s' "$password" | base64 -w0)"
+ASSESSMENT_SECURITY_BOOTSTRAPADMIN_PASSWORD="$password" java -jar "$jar" --server.port="$port" --assessment.embedded-db.data-dir="$data" --assessment.embedded-db.clean=true \
      --assessment.demo-data=true --logging.level.root=WARN > target/bench-service.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -1,6 +1,7 @@
 -- wrk script: POST a valid assessment request (example 03's request: a known supplier's new system).
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = assert(os.getenv("BENCH_AUTH"), "BENCH_AUTH is not set (bench/load.sh sets it)")
 local f = assert(io.open(os.getenv("BENCH_BODY") or "bench/assessment-request.json", "r"))
 wrk.body = f:read("*a")
 f:close()

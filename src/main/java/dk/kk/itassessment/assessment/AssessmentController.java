@@ -6,10 +6,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dk.kk.itassessment.access.Caller;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/assessments}: assess and store, preview, read one, list. The body is read as bytes and checked
  * by {@link dk.kk.itassessment.intake.RequestReader}, so every bad field is named at once.
  * (Lives in assessment/, not intake/, so that intake stays a leaf: the request model knows no service.)
+ * The caller is passed on: the assessment records who submitted it, and who may read it depends on the roles.
  */
 @RestController
 @RequestMapping(path = "/api/v1/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -45,8 +48,9 @@ class AssessmentController {
     ResponseEntity<String> assess(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssessmentRequest.class))) @RequestBody byte[] body,
-            @Parameter(description = "1–100 printable ASCII characters") @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        AssessmentService.Outcome outcome = service.assess(body, idempotencyKey);
+            @Parameter(description = "1–100 printable ASCII characters") @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            Authentication caller) {
+        AssessmentService.Outcome outcome = service.assess(body, idempotencyKey, Caller.of(caller));
         if (!outcome.created()) {
             return ResponseEntity.ok(outcome.answer());
         }
@@ -62,21 +66,25 @@ class AssessmentController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A stored assessment")
+    @Operation(summary = "A stored assessment", description = "Reviewers, policy officers and admins read every "
+            + "assessment; others only their own (submitted by them, or with their account's e-mail address as the "
+            + "requester's): another's answers 404, as an unknown id does.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    String find(@PathVariable String id) {
-        return service.find(id);
+    String find(@PathVariable String id, Authentication caller) {
+        return service.find(id, Caller.of(caller));
     }
 
     @GetMapping
     @Operation(summary = "Stored assessments, newest first", description = "size is 1–100 (default 20); route and "
-            + "institution filter (the institution is compared ignoring case and extra white space).")
+            + "institution filter (the institution is compared ignoring case and extra white space). Reviewers, "
+            + "policy officers and admins see every assessment; others only their own.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentPage.class)))
     String list(@RequestParam(required = false) String route,
                                 @RequestParam(required = false) String institution,
                                 @RequestParam(required = false) String page,
-                                @RequestParam(required = false) String size) {
-        return service.list(route, institution, page, size);
+                                @RequestParam(required = false) String size,
+                                Authentication caller) {
+        return service.list(route, institution, page, size, Caller.of(caller));
     }
 
     /** The shape of a page of assessments, for the OpenAPI description. */

@@ -1,5 +1,7 @@
 package dk.kk.itassessment.assessment;
 
+import dk.kk.itassessment.access.Caller;
+import dk.kk.itassessment.access.Role;
 import dk.kk.itassessment.audit.Actors;
 import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.intake.AssessmentRequest;
@@ -78,7 +80,7 @@ public class AssessmentService {
     public record Outcome(UUID id, String answer, boolean created) {
     }
 
-    public Outcome assess(byte[] body, String idempotencyKey) {
+    public Outcome assess(byte[] body, String idempotencyKey, Caller caller) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequest("The Idempotency-Key header is not valid.", List.of(new Problems.FieldError(
                     "Idempotency-Key", "1 to 100 printable ASCII characters")));
@@ -88,7 +90,7 @@ public class AssessmentService {
         if (idempotencyKey != null) {
             var earlier = assessments.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
-                return repeat(earlier.get(), bodyHash);
+                return repeat(earlier.get(), bodyHash, caller);
             }
         }
         Decided decided = decide(received);
@@ -96,8 +98,8 @@ public class AssessmentService {
         AssessmentRequest.Requester requester = received.request().requester();
         String answer = json.writeValueAsString(stored);
         boolean inserted = Boolean.TRUE.equals(transaction.execute(status -> {
-            boolean stores = assessments.insert(stored, answer, decided.lookups(),
-                    Names.normalise(requester.institution()), requester.email(), idempotencyKey, bodyHash);
+            boolean stores = assessments.insert(stored, answer, decided.lookups(), Names.normalise(requester.institution()),
+                    requester.email(), caller.username(), idempotencyKey, bodyHash);
             if (stores) { // no personal data in the trail: it cannot be edited
                 audit.record(Actors.current(), "assessment.stored", "assessment/" + stored.id(), Map.of(
                         "route", stored.route(), "ruleset", stored.ruleset().fingerprint(),
@@ -106,7 +108,7 @@ public class AssessmentService {
             return stores;
         }));
         if (!inserted) { // a concurrent retry with the same key stored first
-            return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash);
+            return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash, caller);
         }
         return new Outcome(stored.id(), answer, true);
     }
@@ -116,17 +118,21 @@ public class AssessmentService {
         return json.writeValueAsString(decide(read(body)).view());
     }
 
-    /** A stored assessment, as the JSON text it was answered with. */
-    public String find(String id) {
-        return parse(id).flatMap(assessments::find).map(Assessments.Stored::answer)
+    /**
+     * A stored assessment, as the JSON text it was answered with. One the caller may not read is answered like an
+     * unknown id, so that its existence is not told.
+     */
+    public String find(String id, Caller caller) {
+        return parse(id).flatMap(assessments::find).filter(stored -> stored.readableBy(readerOf(caller)))
+                .map(Assessments.Stored::answer)
                 .orElseThrow(() -> new NotFound("No assessment with id " + shorten(id) + "."));
     }
 
     /**
-     * A page of stored assessments as JSON text: {@code {"items": [...], "page", "size", "total"}}. Empty
-     * parameters count as absent; every bad one is named.
+     * A page of stored assessments as JSON text: {@code {"items": [...], "page", "size", "total"}}; only those the
+     * caller may read. Empty parameters count as absent; every bad one is named.
      */
-    public String list(String route, String institution, String page, String size) {
+    public String list(String route, String institution, String page, String size, Caller caller) {
         List<Problems.FieldError> errors = new java.util.ArrayList<>();
         Paging paging = Paging.of(page, size, (field, message) -> errors.add(new Problems.FieldError(field, message)));
         String routeFilter = route == null || route.isEmpty() ? null : route;
@@ -144,11 +150,26 @@ public class AssessmentService {
             throw new InvalidRequest("The query has invalid parameters.", errors);
         }
         String key = institutionFilter == null ? null : Names.normalise(institutionFilter);
-        return "{\"items\":[" + String.join(",", assessments.page(routeFilter, key, paging)) + "],\"page\":"
-                + paging.page() + ",\"size\":" + paging.size() + ",\"total\":" + assessments.count(routeFilter, key) + "}";
+        Assessments.Reader reader = readerOf(caller);
+        return "{\"items\":[" + String.join(",", assessments.page(routeFilter, key, reader, paging)) + "],\"page\":"
+                + paging.page() + ",\"size\":" + paging.size() + ",\"total\":" + assessments.count(routeFilter, key, reader) + "}";
     }
 
-    private Outcome repeat(Assessments.Stored earlier, String bodyHash) {
+    /**
+     * Reviewers, policy officers and admins read every assessment ({@code null}); everyone else those they submitted
+     * or that name their account's e-mail address as the requester's.
+     */
+    static Assessments.Reader readerOf(Caller caller) {
+        if (caller.hasAnyRole(Role.REVIEWER, Role.POLICY_OFFICER, Role.ADMIN)) {
+            return null;
+        }
+        return new Assessments.Reader(caller.username(), caller.email());
+    }
+
+    private Outcome repeat(Assessments.Stored earlier, String bodyHash, Caller caller) {
+        if (!earlier.readableBy(readerOf(caller))) {
+            throw new Conflict("The Idempotency-Key was already used for another caller's request.");
+        }
         if (!bodyHash.equals(earlier.bodySha256())) {
             throw new Conflict("The Idempotency-Key was already used for a different request body.");
         }

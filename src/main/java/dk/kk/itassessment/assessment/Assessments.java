@@ -23,21 +23,37 @@ class Assessments {
         this.json = json;
     }
 
-    /** A stored answer, and the hash of the body its idempotency key was used with (null without a key). */
-    record Stored(String answer, String bodySha256) {
+    /**
+     * A stored answer, the hash of the body its idempotency key was used with (null without a key), who submitted
+     * it (null before there were accounts) and the requester's e-mail address.
+     */
+    record Stored(String answer, String bodySha256, String submittedBy, String requesterEmail) {
+
+        /** Whether {@code reader} may read it; a null reader reads everything. */
+        boolean readableBy(Reader reader) {
+            return reader == null || reader.username().equals(submittedBy)
+                    || reader.email() != null && reader.email().equalsIgnoreCase(requesterEmail);
+        }
     }
+
+    /** A caller who reads only their own: those they submitted, or with their e-mail address as the requester's. */
+    record Reader(String username, String email) {
+    }
+
+    private static final String STORED = "select answer, body_sha256, submitted_by, requester_email from assessments";
 
     /**
      * Stores the assessment unless another one already holds its idempotency key (then nothing is stored and
      * false is returned). One statement: concurrent retries with the same key store exactly one.
      */
     boolean insert(AssessmentView view, String answer, StoredLookups lookups, String institutionKey,
-                   String requesterEmail, String idempotencyKey, String bodySha256) {
+                   String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256) {
         int rows = jdbc.sql("""
                 insert into assessments (id, assessed_at, route, institution_key, requester_email, request, lookups,
-                                         answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256)
+                                         answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256,
+                                         submitted_by)
                 values (:id, :assessedAt, :route, :institution, :email, cast(:request as jsonb), cast(:lookups as jsonb),
-                        cast(:answer as json), :version, :fingerprint, :key, :hash)
+                        cast(:answer as json), :version, :fingerprint, :key, :hash, :submittedBy)
                 on conflict (idempotency_key) do nothing
                 """)
                 .param("id", view.id())
@@ -52,31 +68,35 @@ class Assessments {
                 .param("fingerprint", view.ruleset().fingerprint())
                 .param("key", idempotencyKey)
                 .param("hash", bodySha256)
+                .param("submittedBy", submittedBy)
                 .update();
         return rows == 1;
     }
 
     Optional<Stored> find(UUID id) {
-        return jdbc.sql("select answer, body_sha256 from assessments where id = :id").param("id", id)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
+        return jdbc.sql(STORED + " where id = :id").param("id", id).query(Assessments::stored).optional();
     }
 
     Optional<Stored> findByIdempotencyKey(String key) {
-        return jdbc.sql("select answer, body_sha256 from assessments where idempotency_key = :key").param("key", key)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
+        return jdbc.sql(STORED + " where idempotency_key = :key").param("key", key)
+                .query(Assessments::stored).optional();
     }
 
-    /** The answers, newest first; {@code route} and {@code institutionKey} filter when not null. */
-    List<String> page(String route, String institutionKey, dk.kk.itassessment.platform.Paging paging) {
-        Filter filter = filter(route, institutionKey);
+    private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    }
+
+    /** The answers, newest first; {@code route}, {@code institutionKey} and {@code reader} filter when not null. */
+    List<String> page(String route, String institutionKey, Reader reader, dk.kk.itassessment.platform.Paging paging) {
+        Filter filter = filter(route, institutionKey, reader);
         var statement = jdbc.sql("select answer from assessments" + filter.where
                 + " order by assessed_at desc, id desc limit :limit offset :offset");
         filter.params.forEach(statement::param);
         return statement.param("limit", paging.size()).param("offset", paging.offset()).query(String.class).list();
     }
 
-    long count(String route, String institutionKey) {
-        Filter filter = filter(route, institutionKey);
+    long count(String route, String institutionKey, Reader reader) {
+        Filter filter = filter(route, institutionKey, reader);
         var statement = jdbc.sql("select count(*) from assessments" + filter.where);
         filter.params.forEach(statement::param);
         return statement.query(Long.class).single();
@@ -85,7 +105,7 @@ class Assessments {
     private record Filter(String where, Map<String, Object> params) {
     }
 
-    private static Filter filter(String route, String institutionKey) {
+    private static Filter filter(String route, String institutionKey, Reader reader) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (route != null) {
@@ -95,6 +115,15 @@ class Assessments {
         if (institutionKey != null) {
             conditions.add("institution_key = :institution");
             params.put("institution", institutionKey);
+        }
+        if (reader != null) {
+            params.put("submitter", reader.username());
+            if (reader.email() == null) {
+                conditions.add("submitted_by = :submitter");
+            } else {
+                conditions.add("(submitted_by = :submitter or lower(requester_email) = lower(:email))");
+                params.put("email", reader.email());
+            }
         }
         return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
     }

@@ -33,7 +33,8 @@ class PersistenceTests {
                         "--assessment.embedded-db.clean=false", "--assessment.demo-data=false")) {
             int port = ((WebServerApplicationContext) restarted).getWebServer().getPort();
             HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/v1/assessments/" + id)).build(),
+                    URI.create("http://localhost:" + port + "/api/v1/assessments/" + id))
+                            .header("Authorization", api.authorization()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(Api.json().readTree(read.body())).isEqualTo(created.json());

@@ -65,7 +65,7 @@ class AuditTrailTests {
         assertThat(entries).hasSize(1);
         AuditRows.Entry entry = entries.get(0);
         assertThat(entry.action()).isEqualTo("assessment.stored");
-        assertThat(entry.actor()).isEqualTo(Actors.ANONYMOUS);
+        assertThat(entry.actor()).as("the authenticated caller").isEqualTo("test-admin");
         assertThat(entry.details().propertyNames()).containsExactlyInAnyOrder("route", "ruleset", "idempotencyKey");
         assertThat(entry.details().get("route").asString()).isEqualTo(stored.json().get("route").asString());
         assertThat(entry.details().get("ruleset").asString()).startsWith("sha256:");

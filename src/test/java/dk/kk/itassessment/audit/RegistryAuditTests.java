@@ -52,7 +52,7 @@ class RegistryAuditTests {
                 .containsExactly("supplier.created", "supplier.updated", "supplier.deleted");
         assertThat(entries.get(1).details()).isEqualTo(Api.json().readTree("{\"agreement\":\"ACTIVE\"}"));
         assertThat(entries).allSatisfy(e -> {
-            assertThat(e.actor()).isEqualTo(Actors.ANONYMOUS);
+            assertThat(e.actor()).as("the authenticated caller").isEqualTo("test-admin");
             assertThat(e.details().toString()).doesNotContain(suffix);
         });
     }

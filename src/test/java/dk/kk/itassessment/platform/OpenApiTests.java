@@ -26,6 +26,26 @@ class OpenApiTests {
     }
 
     @Test
+    void theDescriptionIsOpenAndSaysThatOperationsTakeHttpBasic() {
+        Api.Response docs = api.anonymous().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("components").get("securitySchemes").get("basic").get("scheme").asString())
+                .isEqualTo("basic");
+        assertThat(docs.json().get("security").get(0).has("basic")).isTrue();
+        assertThat(api.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void securityHeadersAreSent() {
+        Api.Response answer = api.get("/api/v1/assessments");
+
+        assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(answer.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
@@ -33,6 +53,8 @@ class OpenApiTests {
     @Test
     void actuatorShowsHealthAndNothingElseSensitive() {
         assertThat(api.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+        assertThat(api.anonymous().get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+        assertThat(api.anonymous().get("/actuator/info").status()).isEqualTo(401);
         assertThat(api.get("/actuator/env").status()).isEqualTo(404);
         assertThat(api.get("/actuator/beans").status()).isEqualTo(404);
     }

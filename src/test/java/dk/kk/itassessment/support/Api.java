@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import dk.kk.itassessment.access.Role;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -16,15 +18,49 @@ import org.springframework.context.annotation.Lazy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the running service: real requests over a socket, answers as JSON trees. */
+/**
+ * A small HTTP client for the running service: real requests over a socket, answers as JSON trees. The client
+ * injected into tests acts as the test ADMIN ({@link TestAccounts}); {@link #as} acts as another account and
+ * {@link #anonymous()} sends no credentials.
+ */
 public class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Environment environment;
+    private final String authorization;
 
-    Api(Environment environment) {
+    Api(Environment environment, String authorization) {
         this.environment = environment;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends HTTP Basic credentials of a test account (see {@link TestAccounts#password}). */
+    public Api as(String username) {
+        return as(username, TestAccounts.password(username));
+    }
+
+    /** A client for the account of {@code role} that {@link TestAccounts} created. */
+    public Api as(Role role) {
+        return as(TestAccounts.username(role));
+    }
+
+    public Api as(String username, String password) {
+        return new Api(environment, basic(username, password));
+    }
+
+    /** A client that sends no credentials. */
+    public Api anonymous() {
+        return new Api(environment, null);
+    }
+
+    /** The {@code Authorization} header this client sends (null for none), for tests with their own HTTP client. */
+    public String authorization() {
+        return authorization;
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public URI uri(String path) {
@@ -62,8 +98,11 @@ public class Api {
     }
 
     public Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         try {
-            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<byte[]> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response, new String(response.body(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -109,7 +148,7 @@ public class Api {
         @Bean
         @Lazy
         Api api(Environment environment) {
-            return new Api(environment);
+            return new Api(environment, basic(TestAccounts.username(Role.ADMIN), TestAccounts.password(TestAccounts.username(Role.ADMIN))));
         }
     }
 }

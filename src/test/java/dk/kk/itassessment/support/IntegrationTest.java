@@ -17,8 +17,14 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "assessment.embedded-db.data-dir=target/test-postgres",
         "assessment.embedded-db.clean=true",
-        "assessment.demo-data=false"
+        "assessment.demo-data=false",
+        "assessment.security.bootstrap-admin.username=" + IntegrationTest.BOOTSTRAP_ADMIN,
+        "assessment.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD
 })
-@Import({Api.Config.class, RegistryFixtures.Config.class})
+@Import({Api.Config.class, RegistryFixtures.Config.class, TestAccounts.Config.class})
 public @interface IntegrationTest {
+
+    /** The first ADMIN, created at start-up from these properties; test-only, never a real password. */
+    String BOOTSTRAP_ADMIN = "admin";
+    String BOOTSTRAP_PASSWORD = "test-only-bootstrap-password-never-used-in-production";
 }

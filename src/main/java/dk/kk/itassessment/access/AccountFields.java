@@ -1,0 +1,119 @@
+package dk.kk.itassessment.access;
+
+import dk.kk.itassessment.platform.InvalidRequest;
+import dk.kk.itassessment.platform.Problems.FieldError;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** The users API's field rules, every bad field named at once. Passwords never appear in a message. */
+final class AccountFields {
+
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 128;
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+    private static final Set<String> KNOWN = Set.of("username", "email", "password", "roles");
+
+    /** A valid request to create an account. */
+    record NewAccount(String username, String email, String password, List<Role> roles) {
+        @Override
+        public String toString() {
+            return "NewAccount[username=" + username + ", email=" + email + ", roles=" + roles + "]";
+        }
+    }
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private AccountFields() {
+    }
+
+    static NewAccount newAccount(JsonNode body) {
+        AccountFields fields = new AccountFields();
+        if (!body.isObject()) {
+            fields.reject("$", "must be a JSON object");
+            fields.throwIfAny();
+        }
+        for (String name : body.propertyNames()) {
+            if (!KNOWN.contains(name)) {
+                fields.reject(name, "is not a known property (known: email, password, roles, username)");
+            }
+        }
+        String username = fields.text(body, "username");
+        if (username != null && !USERNAME.matcher(username).matches()) {
+            fields.reject("username", "3 to 64 characters of a-z, 0-9, '.', '_' and '-'");
+        }
+        String email = fields.text(body, "email");
+        if (email != null && (email.length() > 254 || !isEmail(email))) {
+            fields.reject("email", "must be an e-mail address such as name@example.dk");
+        }
+        String password = fields.text(body, "password");
+        if (password != null && (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)) {
+            fields.reject("password", MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        }
+        List<Role> roles = fields.roles(body.get("roles"), "roles");
+        fields.throwIfAny();
+        return new NewAccount(username, email, password, roles);
+    }
+
+    static List<Role> roles(JsonNode body) {
+        AccountFields fields = new AccountFields();
+        List<Role> roles = fields.roles(body, "$");
+        fields.throwIfAny();
+        return roles;
+    }
+
+    private String text(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) {
+            reject(name, "is required");
+            return null;
+        }
+        if (!value.isString()) {
+            reject(name, "must be a string");
+            return null;
+        }
+        return value.asString();
+    }
+
+    private List<Role> roles(JsonNode value, String field) {
+        if (value == null || value.isNull()) {
+            reject(field, "is required: a non-empty list of roles");
+            return null;
+        }
+        if (!value.isArray() || value.isEmpty()) {
+            reject(field, "must be a non-empty list of roles (" + String.join(", ", Role.NAMES) + ")");
+            return null;
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        int i = 0;
+        for (JsonNode item : value.values()) {
+            if (item.isString() && Role.NAMES.contains(item.asString())) {
+                roles.add(Role.valueOf(item.asString()));
+            } else {
+                reject(field + "[" + i + "]", "must be one of " + String.join(", ", Role.NAMES));
+            }
+            i++;
+        }
+        return List.copyOf(roles);
+    }
+
+    private static boolean isEmail(String email) {
+        int at = email.indexOf('@');
+        String domain = email.substring(at + 1);
+        return at > 0 && at == email.lastIndexOf('@') && email.codePoints().noneMatch(Character::isWhitespace)
+                && domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..");
+    }
+
+    private void reject(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    private void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest("The request has " + errors.size() + " invalid field(s).", errors);
+        }
+    }
+}

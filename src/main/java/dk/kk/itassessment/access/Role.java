@@ -1,0 +1,20 @@
+package dk.kk.itassessment.access;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The six roles of the contract; an account has one or more. Spring Security sees them as {@code ROLE_<name>}. */
+public enum Role {
+    REQUESTER,
+    ADMINISTRATIVE_STAFF,
+    REVIEWER,
+    POLICY_OFFICER,
+    ADMIN,
+    INTAKE_CLIENT;
+
+    static final List<String> NAMES = Arrays.stream(values()).map(Enum::name).toList();
+
+    String authority() {
+        return "ROLE_" + name();
+    }
+}

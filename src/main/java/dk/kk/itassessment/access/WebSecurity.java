@@ -1,0 +1,74 @@
+package dk.kk.itassessment.access;
+
+import static dk.kk.itassessment.access.Role.ADMIN;
+import static dk.kk.itassessment.access.Role.ADMINISTRATIVE_STAFF;
+import static dk.kk.itassessment.access.Role.INTAKE_CLIENT;
+import static dk.kk.itassessment.access.Role.POLICY_OFFICER;
+import static dk.kk.itassessment.access.Role.REQUESTER;
+import static dk.kk.itassessment.access.Role.REVIEWER;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.DispatcherType;
+import java.util.Arrays;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what (the table in docs/authorization.md; AuthorizationMatrixTests holds the same table and fails
+ * for an operation without a decision). Stateless HTTP Basic: no session, no cookie, so no CSRF token either.
+ * What is not named here is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAnswers problems) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .httpBasic(basic -> basic.realmName(ProblemAnswers.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests
+                        // Spring's error page renders what a request already earned; it is no entry of its own.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // The API description is public: it holds no data, and intake teams build against it.
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN.name())
+                        .requestMatchers(POST, "/api/v1/assessments", "/api/v1/assessments/preview")
+                        .hasAnyRole(names(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, ADMIN))
+                        // Requesters, staff and intake clients read only their own (AssessmentService).
+                        .requestMatchers(GET, "/api/v1/assessments", "/api/v1/assessments/*")
+                        .hasAnyRole(names(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, REVIEWER, POLICY_OFFICER, ADMIN))
+                        .requestMatchers(GET, "/api/v1/portfolio", "/api/v1/portfolio/*", "/api/v1/suppliers",
+                                "/api/v1/suppliers/*")
+                        .hasAnyRole(names(ADMINISTRATIVE_STAFF, REVIEWER, POLICY_OFFICER, ADMIN))
+                        .requestMatchers("/api/v1/portfolio", "/api/v1/portfolio/**", "/api/v1/suppliers",
+                                "/api/v1/suppliers/**")
+                        .hasRole(ADMIN.name())
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN.name())
+                        .requestMatchers(GET, "/api/v1/audit", "/api/v1/audit/verify").hasRole(ADMIN.name())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static String[] names(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}
