@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d /tmp/durability.XXXXXX)
 port=18090
+password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')   # a throw-away first ADMIN for this run
+export ASSESSMENT_SECURITY_BOOTSTRAPADMIN_PASSWORD="$password"
 ./mvnw -q -B -ntp -DskipTests package
 jar=$(ls target/it-assessment-*.jar | head -1)
 start() {
@@ -14,11 +16,11 @@ start() {
   echo "the service did not start"; exit 1
 }
 assess() {
-  curl -fs -X POST "http://127.0.0.1:$port/api/v1/assessments" -H 'Content-Type: application/json' \
+  curl -fs -u "admin:$password" -X POST "http://127.0.0.1:$port/api/v1/assessments" -H 'Content-Type: application/json' \
        --data @bench/assessment-request.json | jq -r .id
 }
 read_back() {
-  curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/assessments/$1"
+  curl -s -u "admin:$password" -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/assessments/$1"
 }
 trap 'pkill -f -- "--assessment.embedded-db.data-dir=$data" || true; rm -rf "$data" "$data.log"' EXIT
 
