@@ -1,6 +1,7 @@
 package dk.kk.itassessment.audit;
 
 import dk.kk.itassessment.platform.InvalidRequest;
+import dk.kk.itassessment.platform.Paging;
 import dk.kk.itassessment.platform.Problems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
         + "target and a SHA-256 hash chained to the entry before it. Entries cannot be changed or removed.")
 class AuditController {
 
-    private static final int MAX_PAGE = 1_000_000;
-    private static final int MAX_SIZE = 100;
 
     private final AuditTrail trail;
 
@@ -34,12 +33,11 @@ class AuditController {
             + "`page` from 0 (default 0), `size` 1–100 (default 20).")
     AuditPage list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         List<FieldError> errors = new ArrayList<>();
-        int p = number(errors, "page", page, 0, 0, MAX_PAGE);
-        int s = number(errors, "size", size, 20, 1, MAX_SIZE);
+        Paging paging = Paging.of(page, size, (field, message) -> errors.add(new FieldError(field, message)));
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The query has invalid parameters.", errors);
         }
-        return new AuditPage(trail.page(p, s), p, s, trail.count());
+        return new AuditPage(trail.page(paging.page(), paging.size()), paging.page(), paging.size(), trail.count());
     }
 
     @GetMapping("/verify")
@@ -52,21 +50,5 @@ class AuditController {
 
     @Schema(name = "AuditPage")
     record AuditPage(List<AuditEntry> items, int page, int size, long total) {
-    }
-
-    private static int number(List<FieldError> errors, String name, String value, int absent, int min, int max) {
-        if (value == null || value.isEmpty()) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // named below
-        }
-        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-        return absent;
     }
 }
