@@ -131,24 +131,37 @@ class PortfolioEntries {
         return new Page<>(items, page, size, total);
     }
 
+    /** The entry a request names, and the entries with a permission to use in its category. */
+    record Found(PortfolioEntry match, List<Lookup.Alternative> alternatives) {
+    }
+
     /**
-     * The entries of {@code category} with permission GRANTED that has not run out by {@code today}, other than
-     * {@code except} (may be null); sorted by name.
+     * The entry whose name or alias equals {@code solution} (normalised), and the alternatives: the entries of
+     * {@code category} with permission GRANTED that has not run out by {@code today}, other than the match, sorted
+     * by name. One statement, two indexed look-ups.
      */
-    List<Lookup.Alternative> alternatives(String category, LocalDate today, UUID except) {
-        return jdbc.sql("""
-                        SELECT id, name, category FROM portfolio_entries
-                         WHERE category = :category AND permission = 'GRANTED'
-                           AND (permission_valid_until IS NULL OR permission_valid_until >= :today)
-                           AND id IS DISTINCT FROM CAST(:except AS uuid)
-                         ORDER BY normalised_name, id
-                        """)
-                .param("category", category)
+    Found lookup(String solution, String category, LocalDate today) {
+        record Row(PortfolioEntry entry, boolean matched) {
+        }
+        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + ", true AS matched"
+                        + " FROM portfolio_names n JOIN portfolio_entries e ON e.id = n.entry_id"
+                        + " WHERE n.normalised_name = :solution"
+                        + " UNION ALL SELECT " + COLUMNS + ", false FROM portfolio_entries e"
+                        + " WHERE e.category = :category AND e.permission = 'GRANTED'"
+                        + " AND (e.permission_valid_until IS NULL OR e.permission_valid_until >= :today)")
+                .param("solution", solution, java.sql.Types.VARCHAR)
+                .param("category", category, java.sql.Types.VARCHAR)
                 .param("today", today, Types.DATE)
-                .param("except", except, Types.OTHER)
-                .query((rs, n) -> new Lookup.Alternative(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("category")))
+                .query((rs, n) -> new Row(row(rs, n), rs.getBoolean("matched")))
                 .list();
+        PortfolioEntry match = rows.stream().filter(Row::matched).map(Row::entry).findFirst().orElse(null);
+        List<Lookup.Alternative> alternatives = rows.stream()
+                .filter(r -> !r.matched() && (match == null || !r.entry().id().equals(match.id())))
+                .map(Row::entry)
+                .sorted(java.util.Comparator.comparing((PortfolioEntry e) -> Names.normalise(e.name())).thenComparing(PortfolioEntry::id))
+                .map(e -> new Lookup.Alternative(e.id(), e.name(), e.category()))
+                .toList();
+        return new Found(match, alternatives);
     }
 
     private static MapSqlParameterSource parameters(PortfolioEntry e) {

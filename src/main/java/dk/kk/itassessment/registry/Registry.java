@@ -3,11 +3,10 @@ package dk.kk.itassessment.registry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The look-up the assessment makes before it evaluates the policy: a few indexed queries, names compared as
+ * The look-up the assessment makes before it evaluates the policy: two statements of indexed look-ups, names compared as
  * {@link Names} does.
  */
 @Service
@@ -34,27 +33,18 @@ public class Registry {
         Objects.requireNonNull(today, "today");
         String solution = Names.normalise(solutionName);
 
-        PortfolioEntry entry = present(solution) ? portfolio.findByName(solutionName).orElse(null) : null;
+        PortfolioEntries.Found found = portfolio.lookup(present(solution) ? solution : null, category, today);
+        PortfolioEntry entry = found.match();
         Lookup.PortfolioMatch portfolioMatch = entry == null ? null : new Lookup.PortfolioMatch(entry.id(),
                 entry.name(), entry.permission(), entry.permissionValidUntil(),
                 contains(entry.connectedInstitutions(), Names.normalise(institution)));
 
-        Supplier supplier = supplier(supplierCvr, supplierName).orElse(null);
+        Supplier supplier = suppliers.findForLookup(supplierCvr, supplierName).orElse(null);
         Lookup.SupplierMatch supplierMatch = supplier == null ? null : new Lookup.SupplierMatch(supplier.id(),
                 supplier.name(), supplier.agreement(), supplier.agreementValidUntil(),
                 contains(supplier.coveredSystems(), solution));
 
-        List<Lookup.Alternative> alternatives = category == null ? List.of()
-                : portfolio.alternatives(category, today, entry == null ? null : entry.id());
-        return new Lookup(portfolioMatch, supplierMatch, alternatives);
-    }
-
-    private Optional<Supplier> supplier(String cvr, String name) {
-        Optional<Supplier> byCvr = cvr == null || cvr.isBlank() ? Optional.empty() : suppliers.findByCvr(cvr.strip());
-        if (byCvr.isPresent() || !present(Names.normalise(name))) {
-            return byCvr;
-        }
-        return suppliers.findByName(name);
+        return new Lookup(portfolioMatch, supplierMatch, found.alternatives());
     }
 
     private static boolean contains(List<String> names, String normalised) {

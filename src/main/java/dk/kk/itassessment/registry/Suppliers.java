@@ -73,6 +73,21 @@ class Suppliers {
         return jdbc.sql("SELECT " + COLUMNS + " FROM suppliers WHERE id = ?").param(id).query(Suppliers::row).optional();
     }
 
+    /**
+     * The supplier with {@code cvr}, else the one whose name equals {@code name} as names are compared (POLICY.md):
+     * one statement, two indexed look-ups. Either may be null.
+     */
+    Optional<Supplier> findForLookup(String cvr, String name) {
+        String normalised = Names.normalise(name);
+        return jdbc.sql("SELECT " + COLUMNS + ", 0 AS preference FROM suppliers WHERE cvr = :cvr"
+                        + " UNION ALL SELECT " + COLUMNS + ", 1 FROM suppliers WHERE normalised_name = :name"
+                        + " ORDER BY preference LIMIT 1")
+                .param("cvr", cvr == null || cvr.isBlank() ? null : cvr.strip(), java.sql.Types.VARCHAR)
+                .param("name", normalised == null || normalised.isEmpty() ? null : normalised, java.sql.Types.VARCHAR)
+                .query(Suppliers::row)
+                .optional();
+    }
+
     Optional<Supplier> findByCvr(String cvr) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM suppliers WHERE cvr = ?").param(cvr).query(Suppliers::row)
                 .optional();
