@@ -161,6 +161,15 @@ class JwtTests {
         assertThat(get(token, "/v3/api-docs").status()).isEqualTo(200);
     }
 
+    @Test
+    void theProtectedResourceMetadataIsOpen() {
+        Api.Response metadata = api.anonymous().get("/.well-known/oauth-protected-resource");
+
+        assertThat(metadata.status()).as(metadata.text()).isEqualTo(200);
+        assertThat(metadata.json().get("resource").asString()).isEqualTo(api.uri("").toString());
+        assertThat(metadata.raw().headers().allValues("Set-Cookie")).isEmpty();
+    }
+
     // --- tokens and requests
 
     private void assertUnauthenticated(Api.Response answer) {
