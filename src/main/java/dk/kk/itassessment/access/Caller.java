@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The authenticated caller as the features need it: the account's username, e-mail address and roles. */
 public record Caller(String username, String email, Set<Role> roles) {
@@ -21,7 +22,10 @@ public record Caller(String username, String email, Set<Role> roles) {
         return false;
     }
 
-    /** The caller of an authenticated request (HTTP Basic against a local account). */
+    /**
+     * The caller of an authenticated request: HTTP Basic against a local account, or a bearer JWT (its {@code email}
+     * claim, unless {@code email_verified} says it is not verified).
+     */
     public static Caller of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("The request is not authenticated");
@@ -34,7 +38,19 @@ public record Caller(String username, String email, Set<Role> roles) {
                 }
             }
         }
-        String email = authentication.getPrincipal() instanceof AccountPrincipal account ? account.email() : null;
-        return new Caller(authentication.getName(), email, roles);
+        return new Caller(authentication.getName(), email(authentication.getPrincipal()), roles);
+    }
+
+    private static String email(Object principal) {
+        if (principal instanceof AccountPrincipal account) {
+            return account.email();
+        }
+        if (principal instanceof Jwt jwt) {
+            Object verified = jwt.getClaims().get("email_verified");
+            String email = jwt.getClaimAsString("email");
+            boolean unverified = Boolean.FALSE.equals(verified) || "false".equals(verified);
+            return unverified || email == null || email.isBlank() ? null : email;
+        }
+        return null;
     }
 }

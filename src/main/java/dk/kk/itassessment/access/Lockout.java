@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,9 @@ class Lockout {
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
+        if (!isPassword(event)) {
+            return;
+        }
         String username = event.getAuthentication().getName();
         Instant until = Instant.now(clock).plus(settings.duration());
         Boolean locked = jdbc.sql("""
@@ -54,9 +59,17 @@ class Lockout {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        if (!isPassword(event)) {
+            return;
+        }
         jdbc.sql("update accounts set failed_logins = 0, locked_until = null "
                         + "where username = :username and (failed_logins > 0 or locked_until is not null)")
                 .param("username", event.getAuthentication().getName())
                 .update();
+    }
+
+    /** Only passwords count: a bearer token (single sign-on) is no login attempt on a local account. */
+    private static boolean isPassword(AbstractAuthenticationEvent event) {
+        return event.getAuthentication() instanceof UsernamePasswordAuthenticationToken;
     }
 }

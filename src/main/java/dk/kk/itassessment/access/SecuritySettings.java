@@ -1,15 +1,17 @@
 package dk.kk.itassessment.access;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code assessment.security.*}: the first ADMIN account (created when no account exists) and the lockout after
- * repeated failed logins.
+ * {@code assessment.security.*}: the first ADMIN account (created when no account exists), the lockout after
+ * repeated failed logins, the claims of single sign-on's bearer JWTs and the origins CORS allows.
  */
 @ConfigurationProperties("assessment.security")
-record SecuritySettings(@DefaultValue BootstrapAdmin bootstrapAdmin, @DefaultValue Lockout lockout) {
+record SecuritySettings(@DefaultValue BootstrapAdmin bootstrapAdmin, @DefaultValue Lockout lockout,
+                        @DefaultValue Jwt jwt, @DefaultValue Cors cors) {
 
     /** No default password: without one, an embedded-mode start generates one and logs it once. */
     record BootstrapAdmin(@DefaultValue("admin") String username, String password) {
@@ -20,5 +22,16 @@ record SecuritySettings(@DefaultValue BootstrapAdmin bootstrapAdmin, @DefaultVal
     }
 
     record Lockout(@DefaultValue("5") int maxAttempts, @DefaultValue("15m") Duration duration) {
+    }
+
+    /**
+     * Where a bearer JWT names the caller's roles (a list of strings, or one string separated by spaces or commas)
+     * and the username ({@code sub} when the claim is missing).
+     */
+    record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("preferred_username") String usernameClaim) {
+    }
+
+    /** The intake forms' origins that may call {@code /api/**} from a browser; none (the default): no CORS at all. */
+    record Cors(@DefaultValue List<String> allowedOrigins) {
     }
 }

@@ -11,6 +11,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
 import java.util.Arrays;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,19 +19,31 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what (the table in docs/authorization.md; AuthorizationMatrixTests holds the same table and fails
- * for an operation without a decision). Stateless HTTP Basic: no session, no cookie, so no CSRF token either.
+ * for an operation without a decision). Stateless HTTP Basic (and bearer JWTs where an identity provider is
+ * configured): no session, no cookie, so no CSRF token either.
  * What is not named here is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAnswers problems) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAnswers problems, SecuritySettings settings,
+                                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        // Single sign-on only where an identity provider is configured (spring.security.oauth2.resourceserver.jwt.*).
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(SingleSignOn.bearerJwts(decoder, settings.jwt(), problems));
+        }
+        if (!settings.cors().allowedOrigins().isEmpty()) {
+            http.cors(cors -> cors.configurationSource(Hardening.cors(settings.cors())));
+        }
+        http.headers(Hardening::headers)
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Import;
 /**
  * The one Spring context every integration test shares: the real service on a random port, on one embedded
  * PostgreSQL for the whole test run, with no demo data. Do not add properties or mocks per test class: a
- * different configuration starts a second context and slows the suite.
+ * different configuration starts a second context and slows the suite. Single sign-on is on, with the public key of
+ * a test-only key pair (src/test/resources/test-jwt-*.pem: tests sign their own tokens), and CORS allows
+ * {@link #INTAKE_ORIGIN}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,7 +21,9 @@ import org.springframework.context.annotation.Import;
         "assessment.embedded-db.clean=true",
         "assessment.demo-data=false",
         "assessment.security.bootstrap-admin.username=" + IntegrationTest.BOOTSTRAP_ADMIN,
-        "assessment.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD
+        "assessment.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
+        "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem",
+        "assessment.security.cors.allowed-origins=" + IntegrationTest.INTAKE_ORIGIN
 })
 @Import({Api.Config.class, RegistryFixtures.Config.class, TestAccounts.Config.class})
 public @interface IntegrationTest {
@@ -27,4 +31,7 @@ public @interface IntegrationTest {
     /** The first ADMIN, created at start-up from these properties; test-only, never a real password. */
     String BOOTSTRAP_ADMIN = "admin";
     String BOOTSTRAP_PASSWORD = "test-only-bootstrap-password-never-used-in-production";
+
+    /** The one origin CORS allows in the tests. */
+    String INTAKE_ORIGIN = "https://intake.example.dk";
 }
