@@ -21,7 +21,7 @@ public record Caller(String username, String email, Set<Role> roles) {
         return false;
     }
 
-    /** The caller of an authenticated request (HTTP Basic against a local account). */
+    /** The caller of an authenticated request: a local account (HTTP Basic) or an API key ({@code api-key:<name>}). */
     public static Caller of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("The request is not authenticated");

@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what (the table in docs/authorization.md; AuthorizationMatrixTests holds the same table and fails
@@ -29,7 +30,10 @@ import org.springframework.security.web.SecurityFilterChain;
 class WebSecurity {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAnswers problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAnswers problems, ApiKeyService apiKeys)
+            throws Exception {
+        // API keys (Bearer itak_…) before HTTP Basic; other bearer tokens pass through untouched
+        http.addFilterBefore(new ApiKeyAuthentication(apiKeys, problems), BasicAuthenticationFilter.class);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -58,6 +62,7 @@ class WebSecurity {
                                 "/api/v1/suppliers/**")
                         .hasRole(ADMIN.name())
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(ADMIN.name())
                         .requestMatchers(GET, "/api/v1/audit", "/api/v1/audit/verify").hasRole(ADMIN.name())
                         .anyRequest().denyAll());
         return http.build();
