@@ -8,7 +8,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads a local account for HTTP Basic: disabled and locked accounts are refused like a wrong password. */
+/**
+ * Loads a local account for HTTP Basic: disabled and locked accounts are refused like a wrong password, and a username
+ * no account can have (e.g. with a NUL, which PostgreSQL refuses) is unknown without asking the database.
+ */
 @Component
 class AccountDetails implements UserDetailsService {
 
@@ -22,6 +25,9 @@ class AccountDetails implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (username == null || !AccountFields.USERNAME.matcher(username).matches()) {
+            throw new UsernameNotFoundException("unknown account");
+        }
         Accounts.Credentials account = accounts.credentials(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
         boolean nonLocked = account.lockedUntil() == null || !account.lockedUntil().isAfter(Instant.now(clock));

@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
-/** The users API's field rules, every bad field named at once. Passwords never appear in a message. */
+/**
+ * The users API's field rules, every bad field named at once (the API keys' too, see {@link ApiKeyFields}). Passwords
+ * never appear in a message.
+ */
 final class AccountFields {
 
     static final int MIN_PASSWORD = 12;
@@ -27,7 +30,7 @@ final class AccountFields {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    private AccountFields() {
+    AccountFields() {
     }
 
     static NewAccount newAccount(JsonNode body) {
@@ -65,7 +68,7 @@ final class AccountFields {
         return roles;
     }
 
-    private String text(JsonNode body, String name) {
+    String text(JsonNode body, String name) {
         JsonNode value = body.get(name);
         if (value == null || value.isNull()) {
             reject(name, "is required");
@@ -78,7 +81,7 @@ final class AccountFields {
         return value.asString();
     }
 
-    private List<Role> roles(JsonNode value, String field) {
+    List<Role> roles(JsonNode value, String field) {
         if (value == null || value.isNull()) {
             reject(field, "is required: a non-empty list of roles");
             return null;
@@ -107,11 +110,11 @@ final class AccountFields {
                 && domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..");
     }
 
-    private void reject(String field, String message) {
+    void reject(String field, String message) {
         errors.add(new FieldError(field, message));
     }
 
-    private void throwIfAny() {
+    void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The request has " + errors.size() + " invalid field(s).", errors);
         }

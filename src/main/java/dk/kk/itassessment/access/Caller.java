@@ -23,8 +23,8 @@ public record Caller(String username, String email, Set<Role> roles) {
     }
 
     /**
-     * The caller of an authenticated request: HTTP Basic against a local account, or a bearer JWT (its {@code email}
-     * claim, unless {@code email_verified} says it is not verified).
+     * The caller of an authenticated request: a local account (HTTP Basic), an API key ({@code api-key:<name>}), or a
+     * bearer JWT (its {@code email} claim, unless {@code email_verified} says it is not verified).
      */
     public static Caller of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {

@@ -21,6 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what (the table in docs/authorization.md; AuthorizationMatrixTests holds the same table and fails
@@ -33,7 +34,9 @@ class WebSecurity {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAnswers problems, SecuritySettings settings,
-                                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                            ObjectProvider<JwtDecoder> jwtDecoder, ApiKeyService apiKeys) throws Exception {
+        // API keys (Bearer itak_…) before HTTP Basic; other bearer tokens pass through untouched
+        http.addFilterBefore(new ApiKeyAuthentication(apiKeys, problems), BasicAuthenticationFilter.class);
         // Single sign-on only where an identity provider is configured (spring.security.oauth2.resourceserver.jwt.*).
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
@@ -71,6 +74,7 @@ class WebSecurity {
                                 "/api/v1/suppliers/**")
                         .hasRole(ADMIN.name())
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(ADMIN.name())
                         .requestMatchers(GET, "/api/v1/audit", "/api/v1/audit/verify").hasRole(ADMIN.name())
                         .anyRequest().denyAll());
         return http.build();

@@ -58,6 +58,9 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/users", ADMINS),
             Map.entry("PUT /api/v1/users/{username}/roles", ADMINS),
             Map.entry("DELETE /api/v1/users/{username}", ADMINS),
+            Map.entry("GET /api/v1/api-keys", ADMINS),
+            Map.entry("POST /api/v1/api-keys", ADMINS),
+            Map.entry("DELETE /api/v1/api-keys/{id}", ADMINS),
             Map.entry("GET /api/v1/audit", ADMINS),
             Map.entry("GET /api/v1/audit/verify", ADMINS),
             // not in the OpenAPI description, so named here: open, and the rest of actuator for ADMIN

@@ -1,0 +1,115 @@
+package dk.kk.itassessment.access;
+
+import dk.kk.itassessment.audit.Actors;
+import dk.kk.itassessment.audit.AuditTrail;
+import dk.kk.itassessment.platform.NotFound;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, listing and revoking API keys, and finding the holder of a key. A key is {@code itak_} and 32 random
+ * bytes (base64url); only its SHA-256 is stored, so it is shown once, when it is created.
+ */
+@Service
+class ApiKeyService {
+
+    /** How every key begins: a bearer token without it is not an API key (a JWT, for instance). */
+    static final String PREFIX = "itak_";
+    private static final int SECRET_BYTES = 32;
+    private static final Pattern FORMAT = Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiKeys keys;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ApiKeyService(ApiKeys keys, AuditTrail audit, Clock clock) {
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A new key: its id and the key itself, which is not kept and cannot be shown again. */
+    record Created(UUID id, String key) {
+        @Override
+        public String toString() {
+            return "Created[id=" + id + "]";
+        }
+    }
+
+    @Transactional
+    Created create(ApiKeyFields.NewKey request) {
+        UUID id = UUID.randomUUID();
+        byte[] secret = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(secret);
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String actor = Actors.current();
+        keys.insert(id, request.name(), hash(key), request.roles(), actor, now());
+        audit.record(actor, "api-key.created", "api-key/" + id,
+                Map.of("roles", request.roles().stream().map(Role::name).toList()));
+        return new Created(id, key);
+    }
+
+    List<ApiKey> all() {
+        return keys.all();
+    }
+
+    /** Revokes the key (204 again for one already revoked, with nothing to record); an unknown id is 404. */
+    @Transactional
+    void revoke(String id) {
+        UUID uuid = uuid(id).orElseThrow(() -> notFound());
+        if (keys.revoke(uuid, now())) {
+            audit.record(Actors.current(), "api-key.revoked", "api-key/" + uuid, Map.of());
+        } else if (keys.find(uuid).isEmpty()) {
+            throw notFound();
+        }
+    }
+
+    /** The holder of an unrevoked key; empty for anything else. One indexed statement for a well-formed key. */
+    Optional<ApiKeys.Holder> holder(String key) {
+        if (key == null || !FORMAT.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        return keys.use(hash(key), now());
+    }
+
+    /** SHA-256 in hex: a fast hash is right for 256 random bits (nothing to guess, unlike a password). */
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Optional<UUID> uuid(String id) {
+        try {
+            return id.length() == 36 ? Optional.of(UUID.fromString(id)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("No API key with that id.");
+    }
+}

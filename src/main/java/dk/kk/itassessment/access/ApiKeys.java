@@ -1,0 +1,85 @@
+package dk.kk.itassessment.access;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The API keys (table {@code api_keys}): only each key's SHA-256 is kept. */
+@Repository
+class ApiKeys {
+
+    private static final String COLUMNS = "id, name, roles, created_by, created_at, revoked_at, last_used_at";
+
+    private final JdbcClient jdbc;
+
+    ApiKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What authenticating with a key finds: the key's id, name and roles. */
+    record Holder(UUID id, String name, List<Role> roles) {
+    }
+
+    void insert(UUID id, String name, String keyHash, List<Role> roles, String createdBy, Instant createdAt) {
+        jdbc.sql("""
+                insert into api_keys (id, name, key_hash, roles, created_by, created_at)
+                values (:id, :name, :hash, cast(:roles as text[]), :createdBy, :createdAt)
+                """)
+                .param("id", id)
+                .param("name", name)
+                .param("hash", keyHash)
+                .param("roles", "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}")
+                .param("createdBy", createdBy)
+                .param("createdAt", Timestamp.from(createdAt))
+                .update();
+    }
+
+    List<ApiKey> all() {
+        return jdbc.sql("select " + COLUMNS + " from api_keys order by created_at, id").query(ApiKeys::apiKey).list();
+    }
+
+    Optional<ApiKey> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from api_keys where id = :id").param("id", id)
+                .query(ApiKeys::apiKey).optional();
+    }
+
+    /** Revokes a key that is not revoked yet; false when there is none such. */
+    boolean revoke(UUID id, Instant at) {
+        return jdbc.sql("update api_keys set revoked_at = :at where id = :id and revoked_at is null")
+                .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
+    /**
+     * The holder of the unrevoked key with this hash, noting that it was used: one statement on the unique index,
+     * whatever the key.
+     */
+    Optional<Holder> use(String keyHash, Instant at) {
+        return jdbc.sql("update api_keys set last_used_at = :at where key_hash = :hash and revoked_at is null "
+                        + "returning id, name, roles")
+                .param("at", Timestamp.from(at))
+                .param("hash", keyHash)
+                .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), roles(rs.getArray(3))))
+                .optional();
+    }
+
+    private static ApiKey apiKey(ResultSet rs, int row) throws SQLException {
+        return new ApiKey(rs.getObject(1, UUID.class), rs.getString(2), roles(rs.getArray(3)), rs.getString(4),
+                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)));
+    }
+
+    private static List<Role> roles(Array array) throws SQLException {
+        return Arrays.stream((String[]) array.getArray()).map(Role::valueOf).sorted().toList();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,178 @@
+package dk.kk.itassessment.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kk.itassessment.support.Api;
+import dk.kk.itassessment.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The access changes in the audit trail: accounts created, re-roled and disabled, API keys created and revoked,
+ * failed logins and the lockout they cause, each with its actor and target and never a password or key.
+ */
+@IntegrationTest
+class AuditHooksTests {
+
+    private static final String PASSWORD = "audit-hooks-long-password";
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    List<AuditRows.Entry> entriesFor(String target) {
+        return AuditRows.entriesFor(jdbc, target);
+    }
+
+    /** No entry anywhere in the trail holds {@code secret}, in any column. */
+    void nowhereInTheTrail(String secret) {
+        assertThat(jdbc.sql("select count(*) from audit_entries where strpos(actor, :s) > 0 or strpos(target, :s) > 0 "
+                        + "or strpos(details::text, :s) > 0")
+                .param("s", secret).query(Long.class).single()).as("entries holding a secret").isZero();
+    }
+
+    @AfterEach
+    void theChainIsIntact() {
+        Api.Response verified = api.get("/api/v1/audit/verify");
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.json().get("intact").asBoolean()).as(verified.text()).isTrue();
+    }
+
+    @Test
+    void anAccountCreatedReRoledAndDisabledLeavesAnEntryForEach() {
+        String username = unique("audited");
+        assertThat(api.post("/api/v1/users", Map.of("username", username, "email", username + "@example.dk",
+                "password", PASSWORD, "roles", List.of("REQUESTER"))).status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/users/" + username + "/roles", List.of("REVIEWER", "REQUESTER")).status())
+                .isEqualTo(200);
+        assertThat(api.delete("/api/v1/users/" + username).status()).isEqualTo(204);
+
+        List<AuditRows.Entry> entries = entriesFor("account/" + username);
+        assertThat(entries).extracting(AuditRows.Entry::action)
+                .containsExactly("user.created", "user.roles-changed", "user.disabled");
+        assertThat(entries).allSatisfy(e -> assertThat(e.actor()).isEqualTo("test-admin"));
+        assertThat(entries.get(0).details()).isEqualTo(Api.json().readTree("{\"roles\":[\"REQUESTER\"]}"));
+        assertThat(entries.get(1).details()).isEqualTo(Api.json().readTree(
+                "{\"from\":[\"REQUESTER\"],\"to\":[\"REQUESTER\",\"REVIEWER\"]}"));
+        assertThat(entries.get(2).details()).isEqualTo(Api.json().readTree("{\"wasEnabled\":true}"));
+        nowhereInTheTrail(PASSWORD);
+        nowhereInTheTrail(username + "@example.dk");
+    }
+
+    @Test
+    void aRefusedAccountChangeLeavesNoEntry() {
+        String username = unique("refused");
+        long before = AuditRows.count(jdbc);
+        assertThat(api.put("/api/v1/users/" + username + "/roles", List.of("REVIEWER")).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/users", Map.of("username", "test-admin", "email", "x@example.dk",
+                "password", PASSWORD, "roles", List.of("ADMIN"))).status()).isEqualTo(409);
+        assertThat(AuditRows.count(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void anApiKeyCreatedAndRevokedLeavesAnEntryForEachWithoutTheKey() {
+        Api.Response created = api.post("/api/v1/api-keys", Map.of("name", unique("Intake"),
+                "roles", List.of("INTAKE_CLIENT")));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        String key = created.json().get("key").asString();
+        assertThat(api.delete("/api/v1/api-keys/" + id).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/api-keys/" + id).status()).isEqualTo(204);
+
+        List<AuditRows.Entry> entries = entriesFor("api-key/" + id);
+        assertThat(entries).extracting(AuditRows.Entry::action).containsExactly("api-key.created", "api-key.revoked");
+        assertThat(entries).allSatisfy(e -> assertThat(e.actor()).isEqualTo("test-admin"));
+        assertThat(entries.get(0).details()).isEqualTo(Api.json().readTree("{\"roles\":[\"INTAKE_CLIENT\"]}"));
+        nowhereInTheTrail(key);
+        nowhereInTheTrail(key.substring("itak_".length()));
+        String hash = jdbc.sql("select key_hash from api_keys where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single();
+        nowhereInTheTrail(hash);
+    }
+
+    @Test
+    void anApiKeyActsUnderItsName() {
+        String name = unique("Form");
+        String key = api.post("/api/v1/api-keys", Map.of("name", name, "roles", List.of("INTAKE_CLIENT")))
+                .json().get("key").asString();
+        Api.Response stored = api.anonymous().send("/api/v1/assessments", "POST", "application/json",
+                Api.bytes(AuditRows.request()), Map.of("Authorization", "Bearer " + key));
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+
+        AuditRows.Entry entry = entriesFor("assessment/" + stored.json().get("id").asString()).get(0);
+        assertThat(entry.actor()).isEqualTo("api-key:" + name);
+    }
+
+    @Test
+    void aFailedLoginIsRecordedWithTheAttemptedUsernameAndNoPassword() {
+        String username = unique("login");
+        api.post("/api/v1/users", Map.of("username", username, "email", username + "@example.dk",
+                "password", PASSWORD, "roles", List.of("REVIEWER")));
+        String wrong = "wrong-" + UUID.randomUUID();
+
+        assertThat(api.as(username, wrong).get("/api/v1/assessments").status()).isEqualTo(401);
+
+        List<AuditRows.Entry> entries = entriesFor("account/" + username);
+        AuditRows.Entry failed = entries.get(entries.size() - 1);
+        assertThat(failed.action()).isEqualTo("login.failed");
+        assertThat(failed.actor()).isEqualTo(username);
+        assertThat(failed.details()).isEqualTo(Api.json().readTree("{\"reason\":\"bad-credentials\"}"));
+        nowhereInTheTrail(wrong);
+
+        String unknown = "nobody-" + UUID.randomUUID();
+        String guess = "guess-" + UUID.randomUUID();
+        assertThat(api.as(unknown, guess).get("/api/v1/assessments").status()).isEqualTo(401);
+        assertThat(entriesFor("account/" + unknown)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("login.failed");
+            assertThat(e.actor()).isEqualTo(unknown);
+        });
+        nowhereInTheTrail(guess);
+    }
+
+    @Test
+    void aLongOrOddUsernameIsShortenedAndMadePrintable() {
+        String prefix = UUID.randomUUID().toString();
+        String odd = prefix + "x".repeat(20) + "æ\n\u0000é" + "y".repeat(40);
+        assertThat(api.as(odd, "whatever-" + prefix).get("/api/v1/assessments").status()).isEqualTo(401);
+
+        String expected = prefix + "x".repeat(20) + "????" + "yyyy"; // 64 characters, each odd one a '?'
+        assertThat(expected).hasSize(64);
+        List<AuditRows.Entry> entries = entriesFor("account/" + expected);
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("login.failed");
+            assertThat(e.actor()).isEqualTo(expected).matches("[\\x20-\\x7E]{64}");
+        });
+        nowhereInTheTrail("whatever-" + prefix);
+    }
+
+    @Test
+    void theLoginThatLocksAnAccountAlsoLeavesAccountLocked() {
+        String username = unique("locked");
+        api.post("/api/v1/users", Map.of("username", username, "email", username + "@example.dk",
+                "password", PASSWORD, "roles", List.of("REVIEWER")));
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.as(username, "not-the-password").get("/api/v1/assessments").status()).isEqualTo(401);
+        }
+        assertThat(api.as(username, PASSWORD).get("/api/v1/assessments").status()).isEqualTo(401);
+
+        List<AuditRows.Entry> entries = entriesFor("account/" + username);
+        assertThat(entries).extracting(AuditRows.Entry::action).containsExactly("user.created",
+                "login.failed", "login.failed", "login.failed", "login.failed", "login.failed", "account.locked",
+                "login.failed");
+        assertThat(entries.get(6).actor()).isEqualTo(Actors.SYSTEM);
+        assertThat(entries.get(6).details().get("failedLogins").asInt()).isEqualTo(5);
+        assertThat(entries.get(7).details().get("reason").asString()).isEqualTo("locked");
+        nowhereInTheTrail(PASSWORD);
+    }
+}
