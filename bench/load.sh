@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test on this machine (loopback only): starts the service on a fresh embedded PostgreSQL, then measures
-# GET /actuator/health and POST /api/v1/assessments with wrk, 16 connections each, and prints both rates.
+# GET /actuator/health and POST /api/v1/assessments (as an intake client with an API key) with wrk, 16 connections
+# each, and prints both rates.
 # Usage: bench/load.sh [seconds per run, default 30]. Needs wrk (apt-get install wrk) and Java 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,9 +12,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 
 ./mvnw -q -B -ntp -DskipTests package
 jar=$(ls target/it-assessment-*.jar | head -1)
-# a throw-away ADMIN for this run; the POSTs authenticate as it (bench/post-assessment.lua reads BENCH_AUTH)
+# a throw-away first ADMIN for this run; it creates the intake client's API key the POSTs send (BENCH_AUTH)
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-export BENCH_AUTH="Basic $(printf 'admin:%s' "$password" | base64 -w0)"
 ASSESSMENT_SECURITY_BOOTSTRAPADMIN_PASSWORD="$password" java -jar "$jar" --server.port="$port" --assessment.embedded-db.data-dir="$data" --assessment.embedded-db.clean=true \
      --assessment.demo-data=true --logging.level.root=WARN > target/bench-service.log 2>&1 &
 service=$!
@@ -23,6 +23,9 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null
+key=$(curl -fs -u "admin:$password" -X POST "http://127.0.0.1:$port/api/v1/api-keys" -H 'Content-Type: application/json' \
+      -d '{"name":"load-test","roles":["INTAKE_CLIENT"]}' | sed -E 's/.*"key":"([^"]+)".*/\1/')
+export BENCH_AUTH="Bearer $key"
 
 echo "== warm-up (10 s each)"
 wrk -t2 -c16 -d10s "http://127.0.0.1:$port/actuator/health" >/dev/null

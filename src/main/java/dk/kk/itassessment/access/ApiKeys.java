@@ -58,17 +58,29 @@ class ApiKeys {
     }
 
     /**
-     * The holder of the unrevoked key with this hash, noting that it was used: one statement on the unique index,
-     * whatever the key.
+     * The holder of the unrevoked key with this hash: one read on the unique index, whatever the key. That it was
+     * used is written at most once a minute — a write on every call would make all calls of one client queue for
+     * that row and for a commit each.
      */
     Optional<Holder> use(String keyHash, Instant at) {
-        return jdbc.sql("update api_keys set last_used_at = :at where key_hash = :hash and revoked_at is null "
-                        + "returning id, name, roles")
-                .param("at", Timestamp.from(at))
+        record Found(Holder holder, Instant lastUsedAt) {
+        }
+        Optional<Found> found = jdbc.sql("select id, name, roles, last_used_at from api_keys "
+                        + "where key_hash = :hash and revoked_at is null")
                 .param("hash", keyHash)
-                .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), roles(rs.getArray(3))))
+                .query((rs, n) -> new Found(new Holder(rs.getObject(1, UUID.class), rs.getString(2), roles(rs.getArray(3))),
+                        instant(rs.getTimestamp(4))))
                 .optional();
+        found.filter(f -> f.lastUsedAt() == null || f.lastUsedAt().isBefore(at.minus(LAST_USED_PRECISION)))
+                .ifPresent(f -> jdbc.sql("update api_keys set last_used_at = :at where id = :id "
+                                + "and (last_used_at is null or last_used_at < :at)")
+                        .param("at", Timestamp.from(at))
+                        .param("id", f.holder().id())
+                        .update());
+        return found.map(Found::holder);
     }
+
+    private static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
 
     private static ApiKey apiKey(ResultSet rs, int row) throws SQLException {
         return new ApiKey(rs.getObject(1, UUID.class), rs.getString(2), roles(rs.getArray(3)), rs.getString(4),
