@@ -115,7 +115,9 @@ public class PolicyEngine implements AutoCloseable {
                     conclusions = conclusions(decision);
                 }
                 line = explain(ruleSet, rule, conclusions.get(rule.getName()));
-                if (line != SILENT) { // a row whose conclusion was set aside (a repeated warning code) may speak later
+                RuleSource source = ruleSet.source(rule.getName());
+                if (line != SILENT || source == null || source.row() == null) {
+                    // a table row whose conclusion was set aside (a repeated warning code) may speak another time
                     ruleSet.explanations().put(rule.getName(), line);
                 }
             }
