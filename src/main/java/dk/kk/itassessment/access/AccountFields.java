@@ -49,7 +49,7 @@ final class AccountFields {
             fields.reject("username", "3 to 64 characters of a-z, 0-9, '.', '_' and '-'");
         }
         String email = fields.text(body, "email");
-        if (email != null && (email.length() > 254 || !isEmail(email))) {
+        if (email != null && !dk.kk.itassessment.platform.EmailAddress.isValid(email)) {
             fields.reject("email", "must be an e-mail address such as name@example.dk");
         }
         String password = fields.text(body, "password");
@@ -101,13 +101,6 @@ final class AccountFields {
             i++;
         }
         return List.copyOf(roles);
-    }
-
-    private static boolean isEmail(String email) {
-        int at = email.indexOf('@');
-        String domain = email.substring(at + 1);
-        return at > 0 && at == email.lastIndexOf('@') && email.codePoints().noneMatch(Character::isWhitespace)
-                && domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..");
     }
 
     void reject(String field, String message) {

@@ -6,24 +6,16 @@ import java.net.URISyntaxException;
 /** The formats of single fields: each method answers what is wrong with a value, or {@code null} when it is fine. */
 final class Formats {
 
-    static final int MAX_EMAIL = 254;
+    static final int MAX_EMAIL = dk.kk.itassessment.platform.EmailAddress.MAX_LENGTH;
     static final int MAX_URL = 2000;
 
     private Formats() {
     }
 
-    /** A practical check, not RFC 5322: one {@code @}, a local part, a domain of non-empty labels with a dot. */
+    /** A practical check, not RFC 5322 (see {@link dk.kk.itassessment.platform.EmailAddress}). */
     static String emailProblem(String email) {
-        int at = email.indexOf('@');
-        boolean valid = at > 0
-                && at == email.lastIndexOf('@')
-                && email.codePoints().noneMatch(Character::isWhitespace)
-                && isDomain(email.substring(at + 1));
-        return valid ? null : "must be an e-mail address such as name@example.dk";
-    }
-
-    private static boolean isDomain(String domain) {
-        return domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..");
+        return dk.kk.itassessment.platform.EmailAddress.isValid(email) ? null
+                : "must be an e-mail address such as name@example.dk";
     }
 
     /** A Danish CVR number (see {@link dk.kk.itassessment.platform.Cvr}). */
