@@ -27,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -45,9 +44,6 @@ public class AssessmentService {
     /** Dates (permission and agreement end dates) are the municipality's. */
     static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,100}");
-    private static final Set<String> ROUTES = Set.of("NOT_AN_IT_ACQUISITION", "NOT_PERMITTED",
-            "USE_EXISTING_PERMISSION", "AWAIT_PENDING_ACQUISITION", "DATA_AGREEMENT_REQUEST",
-            "FAST_TRACK_ACQUISITION", "FULL_ACQUISITION");
 
     private final JsonBody jsonBody;
     private final RequestReader reader;
@@ -136,8 +132,8 @@ public class AssessmentService {
         List<Problems.FieldError> errors = new java.util.ArrayList<>();
         Paging paging = Paging.of(page, size, (field, message) -> errors.add(new Problems.FieldError(field, message)));
         String routeFilter = route == null || route.isEmpty() ? null : route;
-        if (routeFilter != null && !ROUTES.contains(routeFilter)) {
-            errors.add(new Problems.FieldError("route", "must be one of " + String.join(", ", new java.util.TreeSet<>(ROUTES))));
+        if (routeFilter != null && !Evaluation.ROUTES.contains(routeFilter)) {
+            errors.add(new Problems.FieldError("route", "must be one of " + String.join(", ", new java.util.TreeSet<>(Evaluation.ROUTES))));
         }
         String institutionFilter = institution == null || institution.isBlank() ? null : institution;
         if (institutionFilter != null) {

@@ -23,6 +23,9 @@ public record Evaluation(
         String rulesetVersion,
         String rulesetFingerprint) {
 
+    /** The routes a decision can take (the contract's values; the route table may use no others). */
+    public static final java.util.Set<String> ROUTES = Vocabulary.ROUTES;
+
     /** A Danish and an English text. */
     public record Text(String da, String en) {
     }
