@@ -76,6 +76,14 @@ class WebSecurity {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(ADMIN.name())
                         .requestMatchers(GET, "/api/v1/audit", "/api/v1/audit/verify").hasRole(ADMIN.name())
+                        // Policy officers change the policy; reviewers and admins read it and replay decisions.
+                        .requestMatchers(GET, "/api/v1/rulesets", "/api/v1/rulesets/**")
+                        .hasAnyRole(names(REVIEWER, POLICY_OFFICER, ADMIN))
+                        .requestMatchers(POST, "/api/v1/rulesets/drafts", "/api/v1/rulesets/*/approvals",
+                                "/api/v1/rulesets/*/activate")
+                        .hasRole(POLICY_OFFICER.name())
+                        .requestMatchers(POST, "/api/v1/assessments/*/replay")
+                        .hasAnyRole(names(REVIEWER, POLICY_OFFICER, ADMIN))
                         .anyRequest().denyAll());
         return http.build();
     }

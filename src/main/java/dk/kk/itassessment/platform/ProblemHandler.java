@@ -44,6 +44,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(tooLargeProblem(e.limit()));
     }
 
+    /** A multipart body cut off at the limit, or not multipart at all (a file over its limit: Spring's 413). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
+        RequestBodyLimit.BodyTooLarge tooLarge = RequestBodyLimit.tooLarge(e);
+        if (tooLarge != null) {
+            return answer(tooLargeProblem(tooLarge.limit()));
+        }
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "malformed", "Malformed request body",
+                "The body could not be read as multipart/form-data."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);

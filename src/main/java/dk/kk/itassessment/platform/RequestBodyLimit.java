@@ -15,17 +15,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bodies of API requests are at most {@code assessment.max-body-bytes} (64 KiB): a larger declared length is
- * refused before it is read (413), and a chunked body stops being read at the limit.
+ * Bodies of API requests are at most {@code assessment.max-body-bytes} (64 KiB) — a policy officer's upload of
+ * tables ({@code POST /api/v1/rulesets/drafts}) at most {@code assessment.max-upload-bytes} (24 MiB, each file at
+ * most 5 MiB): a larger declared length is refused before it is read (413), and a chunked body stops being read at
+ * the limit.
  */
 @Component
 public class RequestBodyLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    /** The one path that takes files. */
+    public static final String UPLOAD_PATH = "/api/v1/rulesets/drafts";
+
+    private final long bodyLimit;
+    private final long uploadLimit;
     private final JsonMapper json;
 
-    RequestBodyLimit(@Value("${assessment.max-body-bytes:65536}") long limit, JsonMapper json) {
-        this.limit = limit;
+    RequestBodyLimit(@Value("${assessment.max-body-bytes:65536}") long bodyLimit,
+                     @Value("${assessment.max-upload-bytes:25165824}") long uploadLimit, JsonMapper json) {
+        this.bodyLimit = bodyLimit;
+        this.uploadLimit = uploadLimit;
         this.json = json;
     }
 
@@ -37,6 +45,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().equals(UPLOAD_PATH) ? uploadLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -13,6 +13,7 @@ public record Finding(String table, String cell, Evaluation.Text message) {
 
     /** {@code routes, Routes!C14: …} in English, for logs and start-up failures. */
     public String describe() {
-        return (table == null ? "" : table) + (cell == null ? "" : ", " + cell) + ": " + message.en();
+        String where = table == null ? cell : cell == null ? table : table + ", " + cell;
+        return where == null ? message.en() : where + ": " + message.en();
     }
 }

@@ -40,14 +40,54 @@ public class PolicyEngine implements AutoCloseable {
         this.current = new AtomicReference<>(ruleSet);
     }
 
+    /** An engine that decides once a rule set is {@linkplain #activate(RuleSet) activated} (at start-up). */
+    public PolicyEngine() {
+        this(null);
+    }
+
+    /** The rule set that decides now. */
     public RuleSet ruleSet() {
-        return current.get();
+        RuleSet ruleSet = current.get();
+        if (ruleSet == null) {
+            throw new IllegalStateException("No rule set is active yet");
+        }
+        return ruleSet;
     }
 
+    /**
+     * Makes {@code next} the rule set that decides from now on and closes the one it replaces: evaluations that
+     * started on the old one finish on it, and it is disposed after the last of them.
+     */
+    public void activate(RuleSet next) {
+        RuleSet previous = current.getAndSet(next);
+        if (previous != null && previous != next) {
+            previous.close();
+        }
+    }
+
+    /** Evaluates with the rule set that decides now, holding a lease on it while it runs. */
     public Evaluation evaluate(Acquisition acquisition, Lookups lookups) {
-        return evaluate(current.get(), acquisition, lookups);
+        return withCurrent(ruleSet -> evaluate(ruleSet, acquisition, lookups));
     }
 
+    /** Runs {@code work} with the rule set that decides now, which stays open (it may be replaced) until it returns. */
+    public <T> T withCurrent(java.util.function.Function<RuleSet, T> work) {
+        while (true) {
+            RuleSet ruleSet = ruleSet();
+            if (ruleSet.tryAcquire()) {
+                try {
+                    return work.apply(ruleSet);
+                } finally {
+                    ruleSet.release();
+                }
+            }
+            if (current.get() == ruleSet) {
+                throw new IllegalStateException("The rule set is closed");
+            } // else it was replaced and disposed a moment ago: take the new one
+        }
+    }
+
+    /** Evaluates with {@code ruleSet}, which the caller keeps open (or holds a lease on) until this returns. */
     public Evaluation evaluate(RuleSet ruleSet, Acquisition acquisition, Lookups lookups) {
         Profile profile = new Profile();
         Decision decision = new Decision();
@@ -170,7 +210,10 @@ public class PolicyEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        current.get().close();
+        RuleSet ruleSet = current.getAndSet(null);
+        if (ruleSet != null) {
+            ruleSet.close();
+        }
     }
 
     private static final class FiredRules extends DefaultAgendaEventListener {

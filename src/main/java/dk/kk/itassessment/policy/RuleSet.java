@@ -2,6 +2,7 @@ package dk.kk.itassessment.policy;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
@@ -10,8 +11,9 @@ import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * A compiled rule set: the KIE base built once from one set of files, shared by every evaluation, and where each
- * of its rules came from. Closing it disposes the container and forgets the module, so a replaced rule set does
- * not stay in memory.
+ * of its rules came from. Evaluations hold a lease ({@link #tryAcquire()} / {@link #release()}); closing it gives
+ * up the owner's lease, and when the last evaluation on it has finished the container is disposed and the module
+ * forgotten, so a replaced rule set does not stay in memory and no evaluation in flight loses its rules.
  */
 public final class RuleSet implements AutoCloseable {
 
@@ -23,6 +25,8 @@ public final class RuleSet implements AutoCloseable {
     private final Map<String, RuleSource> sources;
     private final Map<String, Evaluation.Explanation> explanations = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The owner's lease (1) plus one per evaluation in flight; at 0 the container is disposed. */
+    private final AtomicInteger leases = new AtomicInteger(1);
 
     RuleSet(String version, String fingerprint, KieContainer container, ReleaseId releaseId,
             Map<String, RuleSource> sources) {
@@ -64,11 +68,34 @@ public final class RuleSet implements AutoCloseable {
         return sources;
     }
 
+    /** Takes a lease for one evaluation; false once the rule set is closed and disposed (take the current one again). */
+    public boolean tryAcquire() {
+        for (int n = leases.get(); n > 0; n = leases.get()) {
+            if (leases.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ends a lease taken with {@link #tryAcquire()}. */
+    public void release() {
+        if (leases.decrementAndGet() == 0) {
+            container.dispose();
+            KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** True until closed. */
+    public boolean isOpen() {
+        return !closed.get();
+    }
+
+    /** Gives up the owner's lease: disposed now, or when the last evaluation on it finishes. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            container.dispose();
-            KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+            release();
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * data, DATA_AGREEMENT_REQUEST &lt; FAST_TRACK_ACQUISITION &lt; FULL_ACQUISITION. Checked by evaluating the three
  * routes' typical look-ups for a few kinds of data, before the rule set is used.
  */
-final class RuleSetChecks {
+public final class RuleSetChecks {
 
     private static final LocalDate DAY = LocalDate.of(2026, 1, 1);
 
@@ -21,7 +21,7 @@ final class RuleSetChecks {
     }
 
     /** Throws {@link RuleSetRejected} naming what does not hold. */
-    static void verify(RuleSet ruleSet) {
+    public static void verify(RuleSet ruleSet) {
         PolicyEngine engine = new PolicyEngine(ruleSet);
         List<String> problems = new ArrayList<>();
         for (Acquisition data : List.of(

@@ -24,13 +24,21 @@ public final class RuleSetCompiler {
     private static final Pattern DRL_RULE = Pattern.compile("^[ \\t]*rule[ \\t]+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final Pattern DRL_PACKAGE = Pattern.compile("^[ \\t]*package[ \\t]+([\\w.]+)", Pattern.MULTILINE);
     private static final String RESOURCES = "src/main/resources/";
+    private static final java.util.concurrent.atomic.AtomicLong COMPILATIONS = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Compiles files that are not (yet) a stored version: they are named by their fingerprint's first 12 digits. */
     public RuleSet compile(RuleFiles files) {
+        return compile(files, files.fingerprint().substring("sha256:".length(), "sha256:".length() + 12));
+    }
+
+    /** Compiles a rule set whose answers name it {@code version} (a stored version's id). */
+    public RuleSet compile(RuleFiles files, String version) {
         String fingerprint = files.fingerprint();
-        String version = fingerprint.substring("sha256:".length(), "sha256:".length() + 12);
         KieServices kie = KieServices.Factory.get();
         KieFileSystem kfs = kie.newKieFileSystem();
-        ReleaseId releaseId = kie.newReleaseId("dk.kk.itassessment", "ruleset", "1.0.0-" + version);
+        // a release id of its own for every compilation: two compilations of the same files may live side by side
+        ReleaseId releaseId = kie.newReleaseId("dk.kk.itassessment", "ruleset", "1.0.0-" + fingerprint.substring(7, 19)
+                + "-" + COMPILATIONS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
 
         List<String> problems = new ArrayList<>();

@@ -35,6 +35,8 @@ class AuthorizationMatrixTests {
     private static final Set<Role> SUBMITTERS = EnumSet.of(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, ADMIN);
     private static final Set<Role> REGISTRY_READERS = EnumSet.of(ADMINISTRATIVE_STAFF, REVIEWER, POLICY_OFFICER, ADMIN);
     private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
+    private static final Set<Role> POLICY_READERS = EnumSet.of(REVIEWER, POLICY_OFFICER, ADMIN);
+    private static final Set<Role> POLICY_OFFICERS = EnumSet.of(POLICY_OFFICER);
 
     /** Operation ({@code METHOD path} as in the OpenAPI description) → the roles let in. */
     static final Map<String, Set<Role>> TABLE = Map.ofEntries(
@@ -63,6 +65,15 @@ class AuthorizationMatrixTests {
             Map.entry("DELETE /api/v1/api-keys/{id}", ADMINS),
             Map.entry("GET /api/v1/audit", ADMINS),
             Map.entry("GET /api/v1/audit/verify", ADMINS),
+            Map.entry("GET /api/v1/rulesets", POLICY_READERS),
+            Map.entry("GET /api/v1/rulesets/active", POLICY_READERS),
+            Map.entry("GET /api/v1/rulesets/{id}", POLICY_READERS),
+            Map.entry("GET /api/v1/rulesets/{id}/tables/{table}", POLICY_READERS),
+            Map.entry("GET /api/v1/rulesets/{id}/bundle", POLICY_READERS),
+            Map.entry("POST /api/v1/rulesets/drafts", POLICY_OFFICERS),
+            Map.entry("POST /api/v1/rulesets/{id}/approvals", POLICY_OFFICERS),
+            Map.entry("POST /api/v1/rulesets/{id}/activate", POLICY_OFFICERS),
+            Map.entry("POST /api/v1/assessments/{id}/replay", POLICY_READERS),
             // not in the OpenAPI description, so named here: open, and the rest of actuator for ADMIN
             Map.entry("GET /actuator/health", EVERYONE),
             Map.entry("GET /actuator/info", ADMINS),
@@ -132,7 +143,8 @@ class AuthorizationMatrixTests {
         String method = operation.substring(0, operation.indexOf(' '));
         String path = operation.substring(operation.indexOf(' ') + 1)
                 .replace("{id}", "00000000-0000-4000-8000-000000000000")
-                .replace("{username}", "nobody-of-the-matrix");
+                .replace("{username}", "nobody-of-the-matrix")
+                .replace("{table}", "routes");
         boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         return caller.send(path, method, body ? "application/json" : null,
                 body ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0], Map.of()).status();

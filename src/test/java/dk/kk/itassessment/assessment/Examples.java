@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /** The nine examples of ../shared/examples (copied to src/test/resources/examples): request, registry, expected. */
-final class Examples {
+public final class Examples {
 
     static final List<String> NAMES = List.of(
             "01-free-app-no-personal-data", "02-smartboard-with-software", "03-known-supplier-new-system",
@@ -24,7 +24,7 @@ final class Examples {
         return NAMES.stream();
     }
 
-    static JsonNode load(String name) {
+    public static JsonNode load(String name) {
         try (InputStream in = Examples.class.getResourceAsStream("/examples/" + name + ".json")) {
             if (in == null) {
                 throw new IllegalArgumentException("no example " + name);
@@ -36,7 +36,7 @@ final class Examples {
     }
 
     /** The request of example 01: a valid request to start from. */
-    static JsonNode request() {
+    public static JsonNode request() {
         return load(NAMES.get(0)).get("request");
     }
 }

@@ -11,11 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.NestedExceptionUtils;
 
-/** The service refuses to start on a rule set that does not build, naming the file and the line. */
+/**
+ * On first start (an empty database) the deployment's files become the active version: when they do not build, the
+ * service refuses to start, naming the file and the line. (A later deployment's broken files become an invalid draft
+ * instead, and the active version keeps deciding: RuleSetStartupTests.)
+ */
 class BrokenRuleSetStopsTheStartTests {
 
     @Test
-    void aDrlSyntaxErrorStopsTheStartNamingFileAndLine(@TempDir Path rules) throws Exception {
+    void aDrlSyntaxErrorStopsTheStartNamingFileAndLine(@TempDir Path rules, @TempDir Path database) throws Exception {
         Files.createDirectories(rules.resolve("derive"));
         Files.writeString(rules.resolve("derive/broken.drl"), """
                 package dk.kk.itassessment.rules.derive;
@@ -29,8 +33,8 @@ class BrokenRuleSetStopsTheStartTests {
                 """);
 
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ItAssessmentApplication.class).run(
-                "--server.port=0", "--assessment.rules-dir=" + rules, "--assessment.embedded-db.data-dir=target/test-postgres",
-                "--assessment.embedded-db.clean=false", "--assessment.demo-data=false"));
+                "--server.port=0", "--assessment.rules-dir=" + rules, "--assessment.embedded-db.data-dir=" + database,
+                "--assessment.demo-data=false", "--assessment.security.bootstrap-admin.password=not-used-in-this-test"));
 
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
         assertThat(cause).isInstanceOf(RuleSetRejected.class);

@@ -1,0 +1,139 @@
+package dk.kk.itassessment.assessment;
+
+import dk.kk.itassessment.intake.RequestReader;
+import dk.kk.itassessment.policy.Evaluation;
+import dk.kk.itassessment.policy.PolicyEngine;
+import dk.kk.itassessment.policy.RuleSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stored decisions evaluated again: with the request as received and the look-ups as they were made (on the day they
+ * were made), by any rule set. For replaying one assessment and for the impact of a draft on past requests.
+ * Only the decision is compared, not the explanation (a row moved in a table changes the explanation, not the decision).
+ */
+@Service
+public class RecordedDecisions {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final RequestReader reader;
+    private final PolicyEngine engine;
+
+    RecordedDecisions(JdbcClient jdbc, JsonMapper json, RequestReader reader, PolicyEngine engine) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.reader = reader;
+        this.engine = engine;
+    }
+
+    /** A stored assessment, as far as evaluating it again needs: who decided and what, and the facts it was decided on. */
+    public record Recorded(UUID id, java.time.Instant assessedAt, String rulesetVersion, String rulesetFingerprint, Decision decision,
+                           String request, String lookups) {
+    }
+
+    /** The parts of a decision that matter to a requester; checklist items as {@code CODE (RESPONSIBLE, PHASE[, optional])}. */
+    public record Decision(String route, boolean newAcquisitionRequired, String securityReview, String riskTier,
+                           boolean dpiaRequired, Integer estimatedProcessingDays, List<String> warnings,
+                           List<String> checklist) {
+
+        static Decision of(Evaluation e) {
+            return new Decision(e.route(), e.newAcquisitionRequired(), e.securityReview(), e.riskTier(),
+                    e.dpiaRequired(), e.estimatedProcessingDays(),
+                    e.warnings().stream().map(Evaluation.Warning::code).sorted().toList(),
+                    e.checklist().stream().map(i -> item(i.code(), i.responsible(), i.phase(), i.mandatory()))
+                            .sorted().toList());
+        }
+
+        static Decision of(JsonNode answer) {
+            List<String> warnings = new ArrayList<>();
+            answer.path("warnings").forEach(w -> warnings.add(w.path("code").asString()));
+            List<String> checklist = new ArrayList<>();
+            answer.path("checklist").forEach(i -> checklist.add(item(i.path("code").asString(),
+                    i.path("responsible").asString(), i.path("phase").asString(), i.path("mandatory").asBoolean())));
+            JsonNode days = answer.path("estimatedProcessingDays");
+            return new Decision(answer.path("route").asString(), answer.path("newAcquisitionRequired").asBoolean(),
+                    answer.path("securityReview").asString(), answer.path("riskTier").asString(),
+                    answer.path("dpiaRequired").asBoolean(), days.isNumber() ? Integer.valueOf(days.asInt()) : null,
+                    warnings.stream().sorted().toList(), checklist.stream().sorted().toList());
+        }
+
+        private static String item(String code, String responsible, String phase, boolean mandatory) {
+            return code + " (" + responsible + ", " + phase + (mandatory ? "" : ", optional") + ")";
+        }
+
+        /** What differs from {@code now}: each part with its recorded and its new value; lists as what was added and removed. */
+        public List<Difference> differences(Decision now) {
+            List<Difference> out = new ArrayList<>();
+            same(out, "route", route, now.route);
+            same(out, "newAcquisitionRequired", newAcquisitionRequired, now.newAcquisitionRequired);
+            same(out, "securityReview", securityReview, now.securityReview);
+            same(out, "riskTier", riskTier, now.riskTier);
+            same(out, "dpiaRequired", dpiaRequired, now.dpiaRequired);
+            same(out, "estimatedProcessingDays", estimatedProcessingDays, now.estimatedProcessingDays);
+            list(out, "warnings", warnings, now.warnings);
+            list(out, "checklist", checklist, now.checklist);
+            return out;
+        }
+
+        private static void same(List<Difference> out, String part, Object recorded, Object now) {
+            if (!Objects.equals(recorded, now)) {
+                out.add(new Difference(part, recorded, now, null, null));
+            }
+        }
+
+        private static void list(List<Difference> out, String part, List<String> recorded, List<String> now) {
+            List<String> added = now.stream().filter(v -> !recorded.contains(v)).toList();
+            List<String> removed = recorded.stream().filter(v -> !now.contains(v)).toList();
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                out.add(new Difference(part, null, null, added, removed));
+            }
+        }
+    }
+
+    /** One changed part: {@code recorded}/{@code now} for a value, {@code added}/{@code removed} for a list. */
+    public record Difference(String part, Object recorded, Object now, List<String> added, List<String> removed) {
+    }
+
+    private static final String COLUMNS = "id, assessed_at, ruleset_version, ruleset_fingerprint, answer::jsonb - 'explanation' - 'request' "
+            + "- 'alternatives' as answer, request::text, lookups::text";
+
+    public Optional<Recorded> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from assessments where id = :id").param("id", id)
+                .query(this::recorded).optional();
+    }
+
+    /**
+     * Up to {@code limit} assessments, newest first, stored before {@code after} (the last of the page before; null
+     * for the first page).
+     */
+    public List<Recorded> newest(int limit, Recorded after) {
+        String where = after == null ? "" : " where (assessed_at, id) < (:at, :id)";
+        var statement = jdbc.sql("select " + COLUMNS + " from assessments" + where
+                + " order by assessed_at desc, id desc limit :limit");
+        if (after != null) {
+            statement = statement.param("at", java.sql.Timestamp.from(after.assessedAt())).param("id", after.id());
+        }
+        return statement.param("limit", limit).query(this::recorded).list();
+    }
+
+    private Recorded recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Recorded(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                rs.getString(4), Decision.of(json.readTree(rs.getString(5))), rs.getString(6), rs.getString(7));
+    }
+
+    /** The decision {@code ruleSet} makes for the recorded request and look-ups (the caller keeps the rule set open). */
+    public Decision evaluate(RuleSet ruleSet, Recorded recorded) {
+        StoredLookups lookups = json.readValue(recorded.lookups(), StoredLookups.class);
+        Evaluation evaluation = engine.evaluate(ruleSet,
+                PolicyFacts.acquisition(reader.read(json.readTree(recorded.request()))), lookups.facts());
+        return Decision.of(evaluation);
+    }
+}

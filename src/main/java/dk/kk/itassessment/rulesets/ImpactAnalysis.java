@@ -1,0 +1,99 @@
+package dk.kk.itassessment.rulesets;
+
+import dk.kk.itassessment.assessment.RecordedDecisions;
+import dk.kk.itassessment.assessment.RecordedDecisions.Decision;
+import dk.kk.itassessment.assessment.RecordedDecisions.Difference;
+import dk.kk.itassessment.assessment.RecordedDecisions.Recorded;
+import dk.kk.itassessment.policy.RuleSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a rule set would change: the newest {@code assessment.rulesets.impact-assessments} (default 10,000) stored
+ * assessments evaluated again with it — each with the request and look-ups it had — and compared with the decisions
+ * they got. Read in pages and evaluated on every core, so it costs little memory.
+ */
+@Service
+public class ImpactAnalysis {
+
+    private static final int PAGE = 1000;
+    private static final int EXAMPLES = 10;
+
+    private final RecordedDecisions recorded;
+    private final int limit;
+
+    ImpactAnalysis(RecordedDecisions recorded, @Value("${assessment.rulesets.impact-assessments:10000}") int limit) {
+        this.recorded = recorded;
+        this.limit = limit;
+    }
+
+    /** The impact of {@code ruleSet} (kept open by the caller) on the newest stored assessments. */
+    public Report.Impact analyse(RuleSet ruleSet) {
+        return analyse(ruleSet, limit);
+    }
+
+    Report.Impact analyse(RuleSet ruleSet, int max) {
+        Tally tally = new Tally();
+        Recorded last = null;
+        while (tally.evaluated < max) {
+            List<Recorded> page = recorded.newest(Math.min(PAGE, max - tally.evaluated), last);
+            if (page.isEmpty()) {
+                break;
+            }
+            List<Decision> now = page.parallelStream().map(r -> recorded.evaluate(ruleSet, r)).toList();
+            for (int i = 0; i < page.size(); i++) {
+                tally.add(page.get(i), now.get(i));
+            }
+            last = page.get(page.size() - 1);
+        }
+        return tally.impact();
+    }
+
+    private static final class Tally {
+        int evaluated;
+        int changed;
+        final Map<String, Integer> transitions = new TreeMap<>();
+        final Map<String, Integer> reviewLevels = new TreeMap<>();
+        final Map<String, Integer> checklist = new TreeMap<>();
+        final Map<String, Integer> warnings = new TreeMap<>();
+        final List<Report.Example> examples = new ArrayList<>();
+
+        void add(Recorded past, Decision now) {
+            evaluated++;
+            List<Difference> differences = past.decision().differences(now);
+            if (differences.isEmpty()) {
+                return;
+            }
+            changed++;
+            for (Difference d : differences) {
+                switch (d.part()) {
+                    case "route" -> count(transitions, d.recorded() + "->" + d.now());
+                    case "securityReview" -> count(reviewLevels, d.recorded() + "->" + d.now());
+                    case "checklist" -> items(checklist, d);
+                    case "warnings" -> items(warnings, d);
+                    default -> { } // days, risk tier, DPIA: in the examples' differences
+                }
+            }
+            if (examples.size() < EXAMPLES) {
+                examples.add(new Report.Example(past.id().toString(), differences));
+            }
+        }
+
+        private static void items(Map<String, Integer> counts, Difference d) {
+            d.added().forEach(code -> count(counts, "+" + code));
+            d.removed().forEach(code -> count(counts, "-" + code));
+        }
+
+        private static void count(Map<String, Integer> counts, String key) {
+            counts.merge(key, 1, Integer::sum);
+        }
+
+        Report.Impact impact() {
+            return new Report.Impact(evaluated, changed, transitions, reviewLevels, checklist, warnings, examples);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dk.kk.itassessment.rulesets;
+
+import dk.kk.itassessment.assessment.RecordedDecisions;
+import dk.kk.itassessment.assessment.RecordedDecisions.Decision;
+import dk.kk.itassessment.assessment.RecordedDecisions.Recorded;
+import dk.kk.itassessment.platform.Conflict;
+import dk.kk.itassessment.platform.InvalidRequest;
+import dk.kk.itassessment.platform.NotFound;
+import dk.kk.itassessment.policy.PolicyEngine;
+import dk.kk.itassessment.policy.RuleSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * A stored assessment evaluated again from its request and look-ups (as made on its day): with the version that
+ * decided it (it must decide the same — that is reproducibility) or with the active one (what would change now).
+ * Versions other than the active one are compiled on demand and the last two kept.
+ */
+@Service
+class Replays {
+
+    private static final int KEPT = 2;
+
+    private final RecordedDecisions recorded;
+    private final PolicyEngine engine;
+    private final RuleSetVersions versions;
+    private final RuleSetLibrary library;
+    private final Map<String, RuleSet> compiled = new LinkedHashMap<>(KEPT + 1, 0.75f, true);
+
+    Replays(RecordedDecisions recorded, PolicyEngine engine, RuleSetVersions versions, RuleSetLibrary library) {
+        this.recorded = recorded;
+        this.engine = engine;
+        this.versions = versions;
+        this.library = library;
+    }
+
+    /** The version a replay used: its id and fingerprint. */
+    record Version(String version, String fingerprint) {
+    }
+
+    record Replay(String assessment, String against, boolean identical, Version recorded, Version replayed,
+                  List<RecordedDecisions.Difference> differences) {
+    }
+
+    Replay replay(String id, String against) {
+        String mode = against == null || against.isEmpty() ? "recorded" : against;
+        if (!mode.equals("recorded") && !mode.equals("active")) {
+            throw new InvalidRequest("against", "recorded or active");
+        }
+        Recorded past = parse(id).flatMap(recorded::find)
+                .orElseThrow(() -> new NotFound("No assessment with id " + RuleSetLibrary.shorten(id) + "."));
+        Function<RuleSet, Replay> replay = ruleSet -> {
+            Decision now = recorded.evaluate(ruleSet, past);
+            List<RecordedDecisions.Difference> differences = past.decision().differences(now);
+            return new Replay(past.id().toString(), mode, differences.isEmpty(),
+                    new Version(past.rulesetVersion(), past.rulesetFingerprint()),
+                    new Version(ruleSet.version(), ruleSet.fingerprint()), differences);
+        };
+        if (mode.equals("active") || past.rulesetFingerprint().equals(engine.ruleSet().fingerprint())) {
+            return engine.withCurrent(replay);
+        }
+        while (true) {
+            RuleSet ruleSet = compiled(past.rulesetFingerprint());
+            if (ruleSet.tryAcquire()) {
+                try {
+                    return replay.apply(ruleSet);
+                } finally {
+                    ruleSet.release();
+                }
+            }
+        }
+    }
+
+    private synchronized RuleSet compiled(String fingerprint) {
+        RuleSet ruleSet = compiled.get(fingerprint);
+        if (ruleSet != null && ruleSet.isOpen()) {
+            return ruleSet;
+        }
+        RuleSetVersion version = versions.findByFingerprint(fingerprint).orElseThrow(() -> new Conflict(
+                "The rule set that decided this assessment (" + fingerprint + ") is not a stored version."));
+        ruleSet = library.compile(version);
+        compiled.put(fingerprint, ruleSet);
+        if (compiled.size() > KEPT) {
+            var eldest = compiled.entrySet().iterator();
+            eldest.next().getValue().close();
+            eldest.remove();
+        }
+        return ruleSet;
+    }
+
+    private static java.util.Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

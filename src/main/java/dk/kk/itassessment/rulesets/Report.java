@@ -1,0 +1,36 @@
+package dk.kk.itassessment.rulesets;
+
+import dk.kk.itassessment.policy.Finding;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the checks found in a version (CONTRACT.md, "Rule sets"): errors and warnings at the cell, the golden
+ * scenarios, the table rows no scenario reaches, and what the version would change in past decisions. Stored with
+ * the version, as it was when the version was made.
+ */
+public record Report(List<Finding> errors, List<Finding> warnings, Scenarios scenarios, Coverage coverage, Impact impact) {
+
+    /** Valid: no error and no failed scenario. */
+    public boolean valid() {
+        return errors.isEmpty() && (scenarios == null || scenarios.failed() == 0);
+    }
+
+    public record Scenarios(int passed, int failed, List<?> failures) {
+    }
+
+    public record Coverage(List<?> uncoveredRows) {
+    }
+
+    /**
+     * The past assessments evaluated with the version and how many of their decisions would change: routes as
+     * {@code FROM->TO}, review levels likewise, checklist items and warnings as {@code +CODE} / {@code -CODE}.
+     */
+    public record Impact(int evaluated, int changed, Map<String, Integer> transitions, Map<String, Integer> reviewLevels,
+                         Map<String, Integer> checklist, Map<String, Integer> warnings, List<Example> examples) {
+    }
+
+    /** A past assessment whose decision would change, and how. */
+    public record Example(String assessment, List<?> differences) {
+    }
+}

@@ -1,0 +1,87 @@
+package dk.kk.itassessment.rulesets;
+
+import dk.kk.itassessment.audit.AuditTrail;
+import dk.kk.itassessment.policy.PolicyEngine;
+import dk.kk.itassessment.policy.RuleFiles;
+import dk.kk.itassessment.policy.RuleSet;
+import dk.kk.itassessment.policy.RuleSetRejected;
+import dk.kk.itassessment.policy.RuleSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import dk.kk.itassessment.policy.Finding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * At start-up, before the service takes requests: the deployment's files ({@code assessment.rules-dir},
+ * {@code assessment.tables-dir}) become the active version on first start; when a later deployment ships other
+ * files they are imported as a draft (and logged), and the active version keeps deciding. Then the active version is
+ * compiled and checked against this build — one that no longer builds or fails its scenarios stops the start,
+ * saying why ({@link dk.kk.itassessment.policy.RuleSetRejected}).
+ */
+@Component
+class RuleSetStartup {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetStartup.class);
+
+    RuleSetStartup(RuleSettings settings, RuleSetVersions versions, VersionChecks checks, RuleSetLibrary library,
+                   PolicyEngine engine, AuditTrail audit, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+        RuleFiles shipped = settings.read();
+        RuleSet[] imported = new RuleSet[1];
+        transaction.executeWithoutResult(status -> {
+            versions.lockActivation(); // two instances starting at once import once
+            if (versions.findByFingerprint(shipped.fingerprint()).isPresent()) {
+                return;
+            }
+            boolean first = versions.count() == 0;
+            long id = versions.nextId();
+            VersionChecks.Checked checked = checks.check(shipped, null, Long.toString(id), !first);
+            Report report = checked.report();
+            if (first && !report.valid()) {
+                checked.close();
+                throw new RuleSetRejected(report.errors().isEmpty()
+                        ? List.of("The deployment's files fail their scenarios: " + report.scenarios())
+                        : report.errors().stream().map(Finding::describe).toList());
+            }
+            if (first) {
+                imported[0] = checked.ruleSet(); // the first version decides: compiled once
+            } else {
+                checked.close();
+            }
+            versions.insert(id, shipped, first ? RuleSetVersion.Status.ACTIVE : RuleSetVersion.Status.DRAFT,
+                    report.valid(), null, first ? "The files of the first deployment" : "The files of a later deployment",
+                    RuleSetLibrary.DEPLOYMENT, Instant.now(clock), json.valueToTree(report),
+                    first ? RuleSetLibrary.DEPLOYMENT : null);
+            audit.record(RuleSetLibrary.DEPLOYMENT, first ? "ruleset.imported.active" : "ruleset.imported.draft",
+                    "ruleset/" + id, RuleSetLibrary.details("fingerprint", shipped.fingerprint(), "valid", report.valid()));
+            if (first) {
+                log.info("Rule-set version {} ({}): the deployment's files, active", id, shipped.fingerprint());
+            } else {
+                log.warn("The deployment's rule and table files ({}) differ from the active version: imported as draft "
+                        + "version {} ({}). The active version keeps deciding until a policy officer approves and "
+                        + "activates the draft.", shipped.fingerprint(), id, report.valid() ? "valid" : "NOT valid");
+            }
+        });
+        RuleSetVersion active = versions.active().orElseThrow(() -> new RuleSetRejected(
+                List.of("No rule-set version is active in the database")));
+        long start = System.nanoTime();
+        RuleSet ruleSet = imported[0];
+        if (ruleSet == null) {
+            try {
+                ruleSet = library.compile(active);
+            } catch (RuleSetRejected e) {
+                throw new RuleSetRejected(Stream.concat(Stream.of("The active rule-set version " + active.id() + " ("
+                        + active.fingerprint() + ") no longer builds or passes its checks with this build of the "
+                        + "service:"), e.problems().stream()).toList());
+            }
+        }
+        engine.activate(ruleSet);
+        log.info("Deciding with rule-set version {} ({}), ready in {} ms", active.id(), active.fingerprint(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+}
