@@ -97,7 +97,8 @@ public class PolicyEngine implements AutoCloseable {
                 checklist,
                 explain(ruleSet, decision, fired),
                 ruleSet.version(),
-                ruleSet.fingerprint());
+                ruleSet.fingerprint(),
+                fired.stream().map(Rule::getName).toList());
     }
 
     /**
