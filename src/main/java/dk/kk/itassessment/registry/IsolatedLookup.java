@@ -67,10 +67,10 @@ public class IsolatedLookup {
     }
 
     /**
-     * Empty temporary copies of the registry's tables, first on this transaction's search path. The path is set
-     * explicitly (not only left to pg_temp's implicit first place) because a changed search path makes PostgreSQL
-     * parse a cached prepared statement again; otherwise a statement this connection prepared earlier would still
-     * read the real table.
+     * Empty temporary copies of the registry's tables, first on this transaction's search path. The path is also
+     * set explicitly, not only left to pg_temp's implicit first place: PostgreSQL parses a cached prepared statement
+     * again when the search path changes, so no statement this pooled connection prepared earlier can go on reading
+     * the real table (the tests could not make one do so without it either; this keeps it from depending on that).
      */
     private void shadowTables() {
         for (String table : TABLES) {
