@@ -12,6 +12,6 @@ import tools.jackson.databind.node.ObjectNode;
  * @param registry the suppliers and portfolio entries that exist for this scenario, and no others
  * @param expected the parts of the decision the scenario pins, by their names in the answer
  */
-record Scenario(String file, String story, LocalDate date, JsonNode registry, AssessmentRequest request,
+record Scenario(String story, LocalDate date, JsonNode registry, AssessmentRequest request,
                 ObjectNode expected) {
 }

@@ -33,7 +33,7 @@ class ScenarioReader {
     }
 
     /** @throws InvalidRequest naming every bad field */
-    Scenario read(String file, byte[] bytes) {
+    Scenario read(byte[] bytes) {
         JsonNode root = json.read(bytes);
         List<FieldError> errors = new ArrayList<>();
         if (!root.isObject()) {
@@ -63,7 +63,7 @@ class ScenarioReader {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The scenario has " + errors.size() + " invalid field(s).", errors);
         }
-        return new Scenario(file, story == null ? null : story.asString(), date, registry, request,
+        return new Scenario(story == null ? null : story.asString(), date, registry, request,
                 (ObjectNode) expected);
     }
 

@@ -17,11 +17,6 @@ public record ScenarioReport(int passed, int failed, List<Failure> failures, Lis
         uncoveredRows = List.copyOf(uncoveredRows);
     }
 
-    /** Every scenario passed. Coverage is a separate question: see {@link #uncoveredRows()}. */
-    public boolean allPassed() {
-        return failed == 0;
-    }
-
     /**
      * A scenario that did not pass: either the file could not be run ({@code errors}: not JSON, an invalid request
      * or registry entry, each field named as in a 400 answer), or parts of the decision differ ({@code differences}).

@@ -78,7 +78,7 @@ public class ScenarioRunner {
         Scenario scenario;
         Lookup found;
         try {
-            scenario = reader.read(file, bytes);
+            scenario = reader.read(bytes);
             found = lookUp(scenario);
         } catch (InvalidRequest e) {
             return new ScenarioReport.Failure(file, List.of(), e.errors());
