@@ -2,17 +2,23 @@ package dk.kk.itassessment.assessment;
 
 import dk.kk.itassessment.intake.AssessmentRequest;
 import dk.kk.itassessment.policy.facts.Acquisition;
+import dk.kk.itassessment.policy.facts.Lookups;
+import dk.kk.itassessment.registry.Lookup;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The request as the rules see it: enum names as text, lists as sets, absent numbers as 0. */
-final class PolicyFacts {
+/**
+ * The request as the rules see it: enum names as text, lists as sets, absent numbers as 0. Public so that the golden
+ * scenarios turn a request into the very facts an assessment does.
+ */
+public final class PolicyFacts {
 
     private PolicyFacts() {
     }
 
-    static Acquisition acquisition(AssessmentRequest r) {
+    public static Acquisition acquisition(AssessmentRequest r) {
         var data = r.personalData();
         return new Acquisition(
                 r.requester().role().name(),
@@ -32,6 +38,11 @@ final class PolicyFacts {
                 r.status().inUse(),
                 r.users() == null ? 0 : r.users(),
                 names(r.solution().aiFeatures()));
+    }
+
+    /** A look-up made on {@code today}, as the rules see it. */
+    public static Lookups lookups(Lookup lookup, LocalDate today) {
+        return StoredLookups.of(lookup, today).facts();
     }
 
     private static Set<String> names(Collection<? extends Enum<?>> values) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the policy decided for one request, with the rule or table row behind every part. Values are the contract's
  * enum names; {@code portfolio} and {@code supplierAgreement} are the look-ups as the rules read them (a granted
- * permission past its end date is {@code EXPIRED}).
+ * permission past its end date is {@code EXPIRED}). {@code firedRules} names every rule that fired, in order, the
+ * silent ones too (the explanation leaves those out): what the golden scenarios' coverage counts.
  */
 public record Evaluation(
         String route,
@@ -21,7 +22,8 @@ public record Evaluation(
         List<Item> checklist,
         List<Explanation> explanation,
         String rulesetVersion,
-        String rulesetFingerprint) {
+        String rulesetFingerprint,
+        List<String> firedRules) {
 
     /** The routes a decision can take (the contract's values; the route table may use no others). */
     public static final java.util.Set<String> ROUTES = Vocabulary.ROUTES;

@@ -137,7 +137,8 @@ public class PolicyEngine implements AutoCloseable {
                 checklist,
                 explain(ruleSet, decision, fired),
                 ruleSet.version(),
-                ruleSet.fingerprint());
+                ruleSet.fingerprint(),
+                fired.stream().map(Rule::getName).toList());
     }
 
     /**

@@ -14,22 +14,50 @@ import java.util.stream.Stream;
 
 /**
  * The files of one rule set, by their path relative to the project ({@code rules/derive/lookups.drl},
- * {@code decision-tables/routes.drl.xlsx}), and the fingerprint that identifies exactly these files.
+ * {@code decision-tables/routes.drl.xlsx}, {@code decision-tables/scenarios/01-free-app.json}), and the fingerprint
+ * that identifies exactly these files. The golden scenarios belong to the rule set they were written for, so a
+ * changed scenario is a changed rule set.
  */
 public record RuleFiles(Map<String, byte[]> files) {
 
     public static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
+    /** Where a rule set's golden scenarios live (below the tables folder). */
+    public static final String SCENARIOS = "decision-tables/scenarios/";
+
     public RuleFiles {
         files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
     }
 
-    /** Reads every {@code *.drl} below the rules folder and every {@code *.drl.xlsx} / {@code *.drl.csv} below the tables folder. */
+    /**
+     * Reads every {@code *.drl} below the rules folder, every {@code *.drl.xlsx} / {@code *.drl.csv} below the
+     * tables folder and every {@code *.json} below its {@code scenarios} folder (which may be absent).
+     */
     public static RuleFiles read(Path rulesDir, Path tablesDir) {
         Map<String, byte[]> files = new TreeMap<>();
         collect(rulesDir, "rules", files, ".drl");
         collect(tablesDir, "decision-tables", files, ".drl.xlsx", ".drl.csv");
+        Path scenarios = tablesDir.resolve("scenarios");
+        if (Files.isDirectory(scenarios)) {
+            collect(scenarios, SCENARIOS.substring(0, SCENARIOS.length() - 1), files, ".json");
+        }
         return new RuleFiles(files);
+    }
+
+    /** Whether the file at {@code path} is a golden scenario rather than a rule or a table. */
+    public static boolean isScenario(String path) {
+        return path.startsWith(SCENARIOS) && path.endsWith(".json");
+    }
+
+    /** The golden scenarios among the files, by path. */
+    public Map<String, byte[]> scenarios() {
+        Map<String, byte[]> scenarios = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            if (isScenario(path)) {
+                scenarios.put(path, bytes);
+            }
+        });
+        return scenarios;
     }
 
     private static void collect(Path dir, String prefix, Map<String, byte[]> files, String... endings) {

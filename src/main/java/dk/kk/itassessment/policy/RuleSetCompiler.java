@@ -56,7 +56,7 @@ public final class RuleSetCompiler {
                     int line = (int) drl.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
                     remember(sources, m.group(1), RuleSource.drl(path, line), problems);
                 }
-            } else {
+            } else if (!RuleFiles.isScenario(path)) {
                 for (DecisionTables.CompiledSheet sheet : DecisionTables.compile(path, bytes, problems)) {
                     String resource = resource(sheet.drl(), path.substring(path.lastIndexOf('/') + 1).replace('.', '_')
                             + "_" + sheet.sheet().replaceAll("[^A-Za-z0-9_-]", "_") + ".drl");
