@@ -86,6 +86,15 @@ public final class RuleSet implements AutoCloseable {
         }
     }
 
+    /** The KIE base (for the leak test: a replaced rule set's base must become garbage). */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    ReleaseId releaseId() {
+        return releaseId;
+    }
+
     /** True until closed. */
     public boolean isOpen() {
         return !closed.get();

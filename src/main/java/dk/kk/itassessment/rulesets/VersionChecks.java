@@ -8,6 +8,11 @@ import dk.kk.itassessment.policy.RuleSetCompiler;
 import dk.kk.itassessment.policy.RuleSetRejected;
 import java.util.ArrayList;
 import java.util.List;
+import dk.kk.itassessment.scenarios.ScenarioReport;
+import dk.kk.itassessment.scenarios.ScenarioRunner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,10 +23,17 @@ import org.springframework.stereotype.Service;
 @Service
 class VersionChecks {
 
-    private final ImpactAnalysis impact;
+    private static final Pattern ROW = Pattern.compile("(.*?)(?:, sheet (.*?))?, row (\\d+)");
 
-    VersionChecks(ImpactAnalysis impact) {
+    private final ImpactAnalysis impact;
+    private final ScenarioRunner scenarios;
+    private final boolean requireFullCoverage;
+
+    VersionChecks(ImpactAnalysis impact, ScenarioRunner scenarios,
+                  @Value("${assessment.rulesets.require-full-coverage:false}") boolean requireFullCoverage) {
         this.impact = impact;
+        this.scenarios = scenarios;
+        this.requireFullCoverage = requireFullCoverage;
     }
 
     /** A report, and the compiled rule set when it built (the caller closes it). */
@@ -56,7 +68,26 @@ class VersionChecks {
             }
             return new Checked(new Report(errors, warnings, null, null, null), null);
         }
+        ScenarioReport golden = scenarios.run(ruleSet, files);
+        for (String row : golden.uncoveredRows()) {
+            (requireFullCoverage ? errors : warnings).add(uncovered(row));
+        }
         Report.Impact impacted = withImpact ? impact.analyse(ruleSet) : null;
-        return new Checked(new Report(errors, warnings, null, null, impacted), ruleSet);
+        return new Checked(new Report(errors, warnings,
+                new Report.Scenarios(golden.passed(), golden.failed(), golden.failures()),
+                new Report.Coverage(golden.uncoveredRows()), impacted), ruleSet);
+    }
+
+    /** A table row no golden scenario reaches ({@code decision-tables/routes.drl.xlsx, sheet Routes, row 14}). */
+    private static Finding uncovered(String row) {
+        Matcher m = ROW.matcher(row);
+        if (!m.matches()) {
+            return Finding.of(null, null, "Ingen scenarie når " + row, "No scenario reaches " + row);
+        }
+        String table = m.group(1).substring(m.group(1).lastIndexOf('/') + 1).replaceFirst("\\.drl\\.(xlsx|csv)$", "");
+        String sheet = m.group(2) == null ? table : m.group(2);
+        return Finding.of(table, sheet + "!A" + m.group(3),
+                "Intet gyldent scenarie når række " + m.group(3) + "; tilføj et scenarie, der prøver den",
+                "No golden scenario reaches row " + m.group(3) + "; add a scenario that tries it");
     }
 }

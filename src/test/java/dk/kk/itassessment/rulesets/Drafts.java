@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 final class Drafts {
 
     /** The test's second policy officer (TestAccounts has one per role; four eyes need two). */
-    static final String SECOND_OFFICER = "test-policy-officer-2";
+    static final String SECOND_OFFICER = "second-policy-officer";
 
     private final Api api;
 
