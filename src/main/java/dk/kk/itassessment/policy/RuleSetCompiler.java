@@ -16,8 +16,9 @@ import org.kie.api.builder.ReleaseId;
 
 /**
  * Builds a {@link RuleSet} from rule and table files with the KIE API: KieFileSystem → KieBuilder with the
- * executable model → KieContainer. Tables are checked cell by cell and turned into DRL sheet by sheet first. Any
- * error refuses the whole rule set, naming the file and the line, sheet, cell or row.
+ * executable model → KieContainer. Tables are checked ({@link TableChecks}) and turned into DRL sheet by sheet first.
+ * Any error refuses the whole rule set with {@link Finding}s naming the DRL file and line, or the table and its cell
+ * or row.
  */
 public final class RuleSetCompiler {
 
@@ -41,7 +42,7 @@ public final class RuleSetCompiler {
                 + "-" + COMPILATIONS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
 
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         Map<String, RuleSource> sources = new HashMap<>();
         Map<String, DecisionTables.CompiledSheet> generated = new HashMap<>();
         Map<String, String> drlFiles = new HashMap<>();
@@ -54,7 +55,7 @@ public final class RuleSetCompiler {
                 Matcher m = DRL_RULE.matcher(drl);
                 while (m.find()) {
                     int line = (int) drl.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                    remember(sources, m.group(1), RuleSource.drl(path, line), problems);
+                    remember(sources, m.group(1), RuleSource.drl(path, line), path, "line " + line, problems);
                 }
             } else if (!RuleFiles.isScenario(path)) {
                 for (DecisionTables.CompiledSheet sheet : DecisionTables.compile(path, bytes, problems)) {
@@ -63,13 +64,14 @@ public final class RuleSetCompiler {
                     kfs.write(resource, sheet.drl());
                     generated.put(resource, sheet);
                     for (DecisionTables.RuleOrigin rule : sheet.rules()) {
-                        remember(sources, rule.name(), RuleSource.table(path, sheet.sheet(), rule.row()), problems);
+                        remember(sources, rule.name(), RuleSource.table(path, sheet.sheet(), rule.row()), sheet.table(),
+                                row(sheet, rule.row()), problems);
                     }
                 }
             }
         });
         if (!problems.isEmpty()) {
-            throw new RuleSetRejected(problems);
+            throw RuleSetRejected.because(problems);
         }
 
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
@@ -78,7 +80,7 @@ public final class RuleSetCompiler {
         }
         if (!problems.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
-            throw new RuleSetRejected(problems);
+            throw RuleSetRejected.because(problems);
         }
         return new RuleSet(version, fingerprint, kie.newKieContainer(releaseId), releaseId, sources);
     }
@@ -99,31 +101,60 @@ public final class RuleSetCompiler {
         return candidate;
     }
 
-    private static void remember(Map<String, RuleSource> sources, String rule, RuleSource source, List<String> problems) {
+    private static void remember(Map<String, RuleSource> sources, String rule, RuleSource source, String table,
+                                 String cell, List<Finding> problems) {
         RuleSource earlier = sources.putIfAbsent(rule, source);
         if (earlier != null) {
-            problems.add(source.describe() + ": the rule name \"" + rule + "\" is also used at " + earlier.describe());
+            problems.add(Finding.of(table, cell, "regelnavnet \"" + rule + "\" bruges også i " + earlier.describe(),
+                    "the rule name \"" + rule + "\" is also used at " + earlier.describe()));
         }
     }
 
-    /** A build message, pointed back at the file and line — or, for a table, at the row the generated rule came from. */
-    private static String describe(Message message, Map<String, DecisionTables.CompiledSheet> generated,
-                                   Map<String, String> drlFiles) {
+    /**
+     * The executable model reports some errors without a line, quoting the code it could not build after the last
+     * colon ({@code Unable to parse left part of expression: noSuchField == true}): the first generated line holding
+     * that code, or -1.
+     */
+    private static int lineOfQuotedCode(String drl, String text) {
+        String code = text.substring(text.lastIndexOf(": ") + 1).strip();
+        int at = code.length() < 3 ? -1 : drl.indexOf(code);
+        return at < 0 ? -1 : (int) drl.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    /** A table row as a finding's cell: {@code Routes!22:22}. */
+    private static String row(DecisionTables.CompiledSheet sheet, int row) {
+        return sheet.sheet() + "!" + row + ":" + row;
+    }
+
+    /**
+     * A build message, pointed back at the DRL file and line, or, for a table, at the row the generated rule came from
+     * (the sheet when no row can be told). Drools says what is wrong in English only.
+     */
+    private static Finding describe(Message message, Map<String, DecisionTables.CompiledSheet> generated,
+                                    Map<String, String> drlFiles) {
         String path = message.getPath() == null ? "" : message.getPath();
         String text = message.getText() == null ? "" : message.getText().strip();
-        DecisionTables.CompiledSheet sheet = generated.get(path.startsWith(RESOURCES) ? path : RESOURCES + path);
+        String resource = path.startsWith(RESOURCES) ? path : RESOURCES + path;
+        DecisionTables.CompiledSheet sheet = generated.get(resource);
         if (sheet != null) {
+            int line = message.getLine() > 0 ? message.getLine() : lineOfQuotedCode(sheet.drl(), text);
             DecisionTables.RuleOrigin origin = null;
             for (DecisionTables.RuleOrigin rule : sheet.rules()) {
-                if (message.getLine() >= rule.drlLine()) {
+                if (line >= rule.drlLine()) {
                     origin = rule;
                 }
             }
-            String where = DecisionTables.where(sheet.file(), sheet.sheet());
-            return (origin == null ? where : where + ", row " + origin.row()) + ": " + text;
+            if (origin == null) {
+                return Finding.of(sheet.table(), null, "arket " + sheet.sheet() + " kan ikke oversættes (Drools: " + text + ")",
+                        "the sheet " + sheet.sheet() + " does not compile (Drools: " + text + ")");
+            }
+            return Finding.of(sheet.table(), row(sheet, origin.row()),
+                    "rækken kan ikke oversættes til en regel (Drools: " + text + ")",
+                    "the row cannot be compiled into a rule (Drools: " + text + ")");
         }
-        String resource = path.startsWith(RESOURCES) ? path : RESOURCES + path;
         String file = drlFiles.getOrDefault(resource, path);
-        return file + (message.getLine() > 0 ? ", line " + message.getLine() : "") + ": " + text;
+        String line = message.getLine() > 0 ? "line " + message.getLine() : null;
+        return Finding.of(file, line, "filen kan ikke oversættes (Drools: " + text + ")",
+                "the file does not compile (Drools: " + text + ")");
     }
 }

@@ -1,14 +1,15 @@
 package dk.kk.itassessment.policy;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The values a decision-table cell may hold, chosen by the code of its column (the template row the project owns):
- * a cell in a column whose code compares {@code route == "$param"} must be one of the routes, and so on. A value
- * outside the list is refused before anything is compiled, naming the cell and the allowed values.
+ * The policy's vocabulary, and the type of every decision-table column, declared by the code of the column (the
+ * template row the project owns): a cell in a column whose code compares {@code route == "$param"} must be one of the
+ * routes, a cell of {@code route.setDays($param)} a whole number of days, and so on. A value outside its type is
+ * refused before anything is compiled, naming the cell and what is allowed.
  */
 final class Vocabulary {
 
@@ -34,37 +35,59 @@ final class Vocabulary {
             "SENSITIVE", "WELLBEING", "LOCATION", "BIOMETRIC", "OTHER");
     static final Set<String> SUBJECTS = Set.of("PUPILS", "CHILDREN", "PARENTS", "EMPLOYEES", "OTHERS");
 
-    /** Column code → the values its cells may hold. Columns not listed take a code (A–Z, 0–9, _) or typed text. */
-    private static final Map<Pattern, Set<String>> BY_CODE = new LinkedHashMap<>();
+    /** A condition's field → the type of its cells; any other field is a flag. */
+    private static final Map<String, TableCellType> FIELDS = Map.ofEntries(
+            Map.entry("route", new TableCellType.OneOf(ROUTES)),
+            Map.entry("tier", new TableCellType.OneOf(RISK_TIERS)),
+            Map.entry("portfolio", new TableCellType.OneOf(PORTFOLIO)),
+            Map.entry("agreement", new TableCellType.OneOf(AGREEMENTS)),
+            Map.entry("kind", new TableCellType.OneOf(KINDS)),
+            Map.entry("purpose", new TableCellType.OneOf(PURPOSES)),
+            Map.entry("purchaseChannel", new TableCellType.OneOf(CHANNELS)),
+            Map.entry("requesterRole", new TableCellType.OneOf(ROLES)),
+            Map.entry("aiFeatures", new TableCellType.OneOf(AI_FEATURES)),
+            Map.entry("location", new TableCellType.OneOf(LOCATIONS)),
+            Map.entry("dataCategories", new TableCellType.OneOf(DATA_CATEGORIES)),
+            Map.entry("subjects", new TableCellType.OneOf(SUBJECTS)),
+            Map.entry("code", new TableCellType.Code()));
 
-    static {
-        BY_CODE.put(Pattern.compile("\\broute\\s*[!=]=|new RouteChoice\\("), ROUTES);
-        BY_CODE.put(Pattern.compile("\\btier\\s*==|new RiskTierChoice\\("), RISK_TIERS);
-        BY_CODE.put(Pattern.compile("new ReviewChoice\\("), REVIEW_LEVELS);
-        BY_CODE.put(Pattern.compile("setResponsible\\("), RESPONSIBLE);
-        BY_CODE.put(Pattern.compile("setPhase\\("), PHASES);
-        BY_CODE.put(Pattern.compile("\\bportfolio\\s*[!=]="), PORTFOLIO);
-        BY_CODE.put(Pattern.compile("\\bagreement\\s*[!=]="), AGREEMENTS);
-        BY_CODE.put(Pattern.compile("\\bkind\\s*[!=]="), KINDS);
-        BY_CODE.put(Pattern.compile("\\bpurpose\\s*[!=]="), PURPOSES);
-        BY_CODE.put(Pattern.compile("\\bpurchaseChannel\\s*[!=]="), CHANNELS);
-        BY_CODE.put(Pattern.compile("\\brequesterRole\\s*[!=]="), ROLES);
-        BY_CODE.put(Pattern.compile("\\baiFeatures\\s+contains"), AI_FEATURES);
-        BY_CODE.put(Pattern.compile("\\blocation\\s*[!=]="), LOCATIONS);
-        BY_CODE.put(Pattern.compile("\\bdataCategories\\s+contains"), DATA_CATEGORIES);
-        BY_CODE.put(Pattern.compile("\\bsubjects\\s+contains"), SUBJECTS);
-    }
+    /** An action's method (or the fact it creates) → the type of its cells. */
+    private static final Map<String, TableCellType> ACTIONS = Map.ofEntries(
+            Map.entry("new RouteChoice", new TableCellType.OneOf(ROUTES)),
+            Map.entry("new RiskTierChoice", new TableCellType.OneOf(RISK_TIERS)),
+            Map.entry("new ReviewChoice", new TableCellType.OneOf(REVIEW_LEVELS)),
+            Map.entry("new ChecklistItem", new TableCellType.Code()),
+            Map.entry("new Warning", new TableCellType.Code()),
+            Map.entry("setResponsible", new TableCellType.OneOf(RESPONSIBLE)),
+            Map.entry("setPhase", new TableCellType.OneOf(PHASES)),
+            Map.entry("setDays", new TableCellType.WholeNumber(0, 9999)),
+            Map.entry("setExtraDays", new TableCellType.WholeNumber(0, 9999)),
+            Map.entry("setOrder", new TableCellType.WholeNumber(0, 9999)),
+            Map.entry("setMandatory", new TableCellType.Flag()),
+            Map.entry("setDa", new TableCellType.Text(1000)),
+            Map.entry("setEn", new TableCellType.Text(1000)));
+
+    private static final Pattern CONDITION_FIELD = Pattern.compile("(\\w+) (?:==|!=|contains) ");
+    private static final Pattern ACTION_METHOD = Pattern.compile("(new \\w+|set\\w+)\\(");
 
     private Vocabulary() {
     }
 
-    /** The allowed values for a column with this code, or null when the column takes free codes or text. */
-    static Set<String> forCode(String code) {
-        for (Map.Entry<Pattern, Set<String>> entry : BY_CODE.entrySet()) {
-            if (entry.getKey().matcher(code).find()) {
-                return entry.getValue();
-            }
+    /**
+     * The type of the cells of a column with this code (a template code row), or null when the project declares none
+     * (a column the template does not know). A {@code forall} condition takes a list of its field's values. A type
+     * goes with its quoting: text and codes only inside a string literal, flags and numbers only outside one.
+     */
+    static TableCellType typeOf(boolean condition, String code) {
+        Matcher m = (condition ? CONDITION_FIELD : ACTION_METHOD).matcher(code);
+        if (!m.find()) {
+            return null;
         }
-        return null;
+        TableCellType type = condition ? FIELDS.getOrDefault(m.group(1), new TableCellType.Flag()) : ACTIONS.get(m.group(1));
+        if (condition && code.startsWith("forall(") && type instanceof TableCellType.OneOf one) {
+            type = new TableCellType.AnyOf(one.values());
+        }
+        boolean quoted = code.contains("\"$");
+        return type != null && type.quoted() == quoted ? type : null;
     }
 }

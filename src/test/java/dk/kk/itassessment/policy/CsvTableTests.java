@@ -63,6 +63,6 @@ class CsvTableTests {
 
         assertThat(rejected).isNotNull();
         assertThat(rejected.problems()).singleElement().asString()
-                .startsWith(TABLE + ", cell A10: 'SPACESHIP' is not one of the allowed values");
+                .startsWith("extra-warnings, extra-warnings!A10: 'SPACESHIP' is not one of the allowed values");
     }
 }

@@ -72,15 +72,15 @@ class ShippedRuleSetTests {
     void aDaysCellThatWouldInjectCodeIsRefused() {
         RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "I21", cell -> cell.setCellValue("60); System.exit(1); ("));
 
-        assertThat(rejected.problems()).containsExactly(ROUTES + ", sheet Routes, cell I21: '60); System.exit(1); (' "
-                + "is not allowed here: write true, false or a whole number");
+        assertThat(rejected.problems()).containsExactly("routes, Routes!I21: '60); System.exit(1); (' "
+                + "is not allowed here: write a whole number from 0 to 9999");
     }
 
     @Test
     void aRouteCellWithAnUnknownRouteNamesTheAllowedRoutes() {
         RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "H22", cell -> cell.setCellValue("FAST_LANE"));
 
-        assertThat(rejected.problems()).containsExactly(ROUTES + ", sheet Routes, cell H22: 'FAST_LANE' is not one of "
+        assertThat(rejected.problems()).containsExactly("routes, Routes!H22: 'FAST_LANE' is not one of "
                 + "the allowed values: AWAIT_PENDING_ACQUISITION, DATA_AGREEMENT_REQUEST, FAST_TRACK_ACQUISITION, "
                 + "FULL_ACQUISITION, NOT_AN_IT_ACQUISITION, NOT_PERMITTED, USE_EXISTING_PERMISSION");
     }
@@ -91,14 +91,14 @@ class ShippedRuleSetTests {
                 cell -> cell.setCellValue("A full acquisition\"); System.exit(1); //"));
 
         assertThat(rejected.problems()).singleElement().asString()
-                .startsWith(ROUTES + ", sheet Routes, cell K22: the text may not contain \"");
+                .startsWith("routes, Routes!K22: the text may not contain \"");
     }
 
     @Test
     void aFormulaCellIsRefused() {
         RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "I22", cell -> cell.setCellFormula("30+30"));
 
-        assertThat(rejected.problems()).containsExactly(ROUTES + ", sheet Routes, cell I22: formulas are not allowed; type the value");
+        assertThat(rejected.problems()).containsExactly("routes, Routes!I22: formulas are not allowed (nor references to other files); type the value");
     }
 
     @Test
@@ -138,7 +138,7 @@ class ShippedRuleSetTests {
                 () -> new RuleSetCompiler().compile(new RuleFiles(files)).close());
 
         assertThat(rejected).isNotNull();
-        assertThat(rejected.problems()).contains(ROUTES + ", sheet Routes, cell B24: nothing may follow the table's first blank row");
+        assertThat(rejected.problems()).contains("routes, Routes!B24: nothing may follow the table's first blank row");
     }
 
     @Test
@@ -146,7 +146,7 @@ class ShippedRuleSetTests {
         RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "B6", cell -> cell.setCellValue("Functions"));
 
         assertThat(rejected.problems()).singleElement().asString()
-                .startsWith(ROUTES + ", sheet Routes, row 6: 'Functions' is not a setting of the template");
+                .startsWith("routes, Routes!B6: 'Functions' is not a setting of the template");
     }
 
     @Test
@@ -154,7 +154,7 @@ class ShippedRuleSetTests {
         RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "C3", cell -> cell.setCellValue("false"));
 
         assertThat(rejected.problems()).singleElement().asString()
-                .startsWith(ROUTES + ", sheet Routes, row 3: 'Sequential' is not a setting of the template");
+                .startsWith("routes, Routes!B3: 'Sequential false' is not a setting of the template");
     }
 
     @Test
@@ -162,16 +162,16 @@ class ShippedRuleSetTests {
         RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "I12",
                 cell -> cell.setCellValue("route.setDays($param); System.exit(1);"));
 
-        assertThat(rejected.problems()).containsExactly(ROUTES + ", sheet Routes, column I: the template rows "
-                + "(CONDITION/ACTION, fact, code) are the project's and may not change");
+        assertThat(rejected.problems()).containsExactly("routes, Routes!I12: the template rows "
+                + "(CONDITION/ACTION, fact type, code, label) are the project's and may not change");
     }
 
     @Test
     void negativeDaysAreRefused() {
         RuleSetRejected rejected = rejectedWith(ROUTES, "Routes", "I21", cell -> cell.setCellValue("-5"));
 
-        assertThat(rejected.problems()).containsExactly(ROUTES + ", sheet Routes, cell I21: '-5' is not a number "
-                + "of days: write a whole number from 0 to 9999");
+        assertThat(rejected.problems()).containsExactly("routes, Routes!I21: '-5' is not allowed here: "
+                + "write a whole number from 0 to 9999");
     }
 
     @Test
