@@ -34,6 +34,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
     }
 
+    @ExceptionHandler(Unprocessable.class)
+    ResponseEntity<ProblemDetail> unprocessable(Unprocessable e) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "refused", "Refused", e.getMessage());
+        problem.setProperty("errors", e.errors());
+        return answer(problem);
+    }
+
     @ExceptionHandler(Conflict.class)
     ResponseEntity<ProblemDetail> conflict(Conflict e) {
         return answer(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()));

@@ -22,6 +22,14 @@ public final class TableChecks {
     private TableChecks() {
     }
 
+    /**
+     * What is wrong with a table file as a file — too large, not a plain workbook or UTF-8 text, macros, external
+     * links, a zip bomb — before any cell is read. Such a file is not kept at all.
+     */
+    public static List<Finding> guard(String path, byte[] bytes) {
+        return TableGuard.check(name(path), path, bytes);
+    }
+
     /** What the checks found; the rule set may be used only when {@code errors} is empty. */
     public record Findings(List<Finding> errors, List<Finding> warnings) {
 

@@ -7,6 +7,9 @@ import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.NotFound;
 import dk.kk.itassessment.platform.Problems;
 import dk.kk.itassessment.platform.Text;
+import dk.kk.itassessment.platform.Unprocessable;
+import dk.kk.itassessment.policy.Finding;
+import dk.kk.itassessment.policy.TableChecks;
 import dk.kk.itassessment.policy.PolicyEngine;
 import dk.kk.itassessment.policy.RuleFiles;
 import dk.kk.itassessment.policy.RuleSet;
@@ -170,6 +173,13 @@ public class RuleSetLibrary {
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The draft cannot be made.", errors);
+        }
+        List<Finding> hostile = new ArrayList<>();
+        for (Upload table : tables) {
+            hostile.addAll(TableChecks.guard(Tables.FOLDER + table.name(), table.bytes()));
+        }
+        if (!hostile.isEmpty()) {
+            throw new Unprocessable("A table is not a plain spreadsheet or CSV file; nothing was stored.", hostile);
         }
         RuleFiles draft = new RuleFiles(files);
         versions.findByFingerprint(draft.fingerprint()).ifPresent(same -> {

@@ -6,6 +6,7 @@ import dk.kk.itassessment.policy.RuleSet;
 import dk.kk.itassessment.policy.RuleSetChecks;
 import dk.kk.itassessment.policy.RuleSetCompiler;
 import dk.kk.itassessment.policy.RuleSetRejected;
+import dk.kk.itassessment.policy.TableChecks;
 import java.util.ArrayList;
 import java.util.List;
 import dk.kk.itassessment.scenarios.ScenarioReport;
@@ -53,14 +54,18 @@ class VersionChecks {
      * @param withImpact whether to evaluate the newest stored assessments with it
      */
     Checked check(RuleFiles files, RuleFiles base, String version, boolean withImpact) {
-        List<Finding> errors = new ArrayList<>();
-        List<Finding> warnings = new ArrayList<>();
+        TableChecks.Findings tables = TableChecks.check(files, base);
+        List<Finding> errors = new ArrayList<>(tables.errors());
+        List<Finding> warnings = new ArrayList<>(tables.warnings());
+        if (!errors.isEmpty()) {
+            return new Checked(new Report(errors, warnings, null, null, null), null);
+        }
         RuleSet ruleSet = null;
         try {
             ruleSet = version == null ? new RuleSetCompiler().compile(files) : new RuleSetCompiler().compile(files, version);
             RuleSetChecks.verify(ruleSet);
         } catch (RuleSetRejected rejected) {
-            rejected.problems().forEach(p -> errors.add(Finding.of(null, null, p, p)));
+            errors.addAll(rejected.findings());
         }
         if (!errors.isEmpty()) {
             if (ruleSet != null) {
