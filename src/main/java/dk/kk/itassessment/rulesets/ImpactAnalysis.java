@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ImpactAnalysis {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImpactAnalysis.class);
     private static final int PAGE = 1000;
     private static final int EXAMPLES = 10;
 
@@ -37,25 +38,38 @@ public class ImpactAnalysis {
     }
 
     Report.Impact analyse(RuleSet ruleSet, int max) {
+        long start = System.nanoTime();
         Tally tally = new Tally();
         Recorded last = null;
-        while (tally.evaluated < max) {
-            List<Recorded> page = recorded.newest(Math.min(PAGE, max - tally.evaluated), last);
+        for (int read = 0; read < max; ) {
+            List<Recorded> page = recorded.newest(Math.min(PAGE, max - read), last);
             if (page.isEmpty()) {
                 break;
             }
-            List<Decision> now = page.parallelStream().map(r -> recorded.evaluate(ruleSet, r)).toList();
+            List<Decision> now = page.parallelStream().map(r -> evaluate(ruleSet, r)).toList();
             for (int i = 0; i < page.size(); i++) {
                 tally.add(page.get(i), now.get(i));
             }
+            read += page.size();
             last = page.get(page.size() - 1);
         }
-        return tally.impact();
+        return tally.impact((System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The decision now, or null for a stored request this build cannot read any more (it is counted as skipped). */
+    private Decision evaluate(RuleSet ruleSet, Recorded past) {
+        try {
+            return recorded.evaluate(ruleSet, past);
+        } catch (RuntimeException e) {
+            log.warn("Assessment {} could not be evaluated again: {}", past.id(), e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     private static final class Tally {
         int evaluated;
         int changed;
+        int skipped;
         final Map<String, Integer> transitions = new TreeMap<>();
         final Map<String, Integer> reviewLevels = new TreeMap<>();
         final Map<String, Integer> checklist = new TreeMap<>();
@@ -63,6 +77,10 @@ public class ImpactAnalysis {
         final List<Report.Example> examples = new ArrayList<>();
 
         void add(Recorded past, Decision now) {
+            if (now == null) {
+                skipped++;
+                return;
+            }
             evaluated++;
             List<Difference> differences = past.decision().differences(now);
             if (differences.isEmpty()) {
@@ -92,8 +110,9 @@ public class ImpactAnalysis {
             counts.merge(key, 1, Integer::sum);
         }
 
-        Report.Impact impact() {
-            return new Report.Impact(evaluated, changed, transitions, reviewLevels, checklist, warnings, examples);
+        Report.Impact impact(long millis) {
+            return new Report.Impact(evaluated, changed, skipped, transitions, reviewLevels, checklist, warnings,
+                    examples, millis);
         }
     }
 }

@@ -24,10 +24,13 @@ public record Report(List<Finding> errors, List<Finding> warnings, Scenarios sce
 
     /**
      * The past assessments evaluated with the version and how many of their decisions would change: routes as
-     * {@code FROM->TO}, review levels likewise, checklist items and warnings as {@code +CODE} / {@code -CODE}.
+     * {@code FROM->TO}, review levels likewise, checklist items and warnings as {@code +ITEM} / {@code -ITEM}.
+     * {@code skipped}: stored requests this build can no longer read (counted, not evaluated); {@code millis}: how
+     * long the analysis took.
      */
-    public record Impact(int evaluated, int changed, Map<String, Integer> transitions, Map<String, Integer> reviewLevels,
-                         Map<String, Integer> checklist, Map<String, Integer> warnings, List<Example> examples) {
+    public record Impact(int evaluated, int changed, int skipped, Map<String, Integer> transitions,
+                         Map<String, Integer> reviewLevels, Map<String, Integer> checklist, Map<String, Integer> warnings,
+                         List<Example> examples, long millis) {
     }
 
     /** A past assessment whose decision would change, and how. */
