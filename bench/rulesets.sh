@@ -31,12 +31,12 @@ done
 curl -fs "$base/actuator/health" >/dev/null
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-for officer in anna bo; do
+for officer in anna bodil; do
   curl -fs -u "admin:$password" -X POST "$base/api/v1/users" -H 'Content-Type: application/json' \
        -d "{\"username\":\"$officer\",\"email\":\"$officer@example.dk\",\"password\":\"$password-$officer\",\"roles\":[\"POLICY_OFFICER\"]}" >/dev/null
 done
 anna="anna:$password-anna"
-bo="bo:$password-bo"
+bo="bodil:$password-bodil"
 key=$(curl -fs -u "admin:$password" -X POST "$base/api/v1/api-keys" -H 'Content-Type: application/json' \
       -d '{"name":"load-test","roles":["INTAKE_CLIENT"]}' | json 'd["key"]')
 export BENCH_AUTH="Bearer $key"

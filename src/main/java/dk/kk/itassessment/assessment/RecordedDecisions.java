@@ -102,8 +102,8 @@ public class RecordedDecisions {
     public record Difference(String part, Object recorded, Object now, List<String> added, List<String> removed) {
     }
 
-    private static final String COLUMNS = "id, assessed_at, ruleset_version, ruleset_fingerprint, answer::jsonb - 'explanation' - 'request' "
-            + "- 'alternatives' as answer, request::text, lookups::text";
+    private static final String COLUMNS = "id, assessed_at, ruleset_version, ruleset_fingerprint, decision::text, "
+            + "request::text, lookups::text";
 
     public Optional<Recorded> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from assessments where id = :id").param("id", id)
