@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * What a rule set would change: the newest {@code assessment.rulesets.impact-assessments} (default 10,000) stored
  * assessments evaluated again with it — each with the request and look-ups it had — and compared with the decisions
- * they got. Read in pages and evaluated on every core, so it costs little memory.
+ * they got. Read in pages of 1,000 (the next read while one is evaluated on every core), so it costs little memory.
  */
 @Service
 public class ImpactAnalysis {
@@ -26,6 +29,11 @@ public class ImpactAnalysis {
 
     private final RecordedDecisions recorded;
     private final int limit;
+    private final Executor reader = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "impact-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ImpactAnalysis(RecordedDecisions recorded, @Value("${assessment.rulesets.impact-assessments:10000}") int limit) {
         this.recorded = recorded;
@@ -40,18 +48,21 @@ public class ImpactAnalysis {
     Report.Impact analyse(RuleSet ruleSet, int max) {
         long start = System.nanoTime();
         Tally tally = new Tally();
-        Recorded last = null;
-        for (int read = 0; read < max; ) {
-            List<Recorded> page = recorded.newest(Math.min(PAGE, max - read), last);
-            if (page.isEmpty()) {
-                break;
+        List<Recorded> page = recorded.newest(Math.min(PAGE, max), null);
+        int read = page.size();
+        while (!page.isEmpty()) {
+            Recorded last = page.get(page.size() - 1);
+            int next = Math.min(PAGE, max - read);
+            // the next page is read while this one is evaluated
+            CompletableFuture<List<Recorded>> following = next <= 0 ? CompletableFuture.completedFuture(List.of())
+                    : CompletableFuture.supplyAsync(() -> recorded.newest(next, last), reader);
+            List<Recorded> current = page;
+            List<Decision> now = current.parallelStream().map(r -> evaluate(ruleSet, r)).toList();
+            for (int i = 0; i < current.size(); i++) {
+                tally.add(current.get(i), now.get(i));
             }
-            List<Decision> now = page.parallelStream().map(r -> evaluate(ruleSet, r)).toList();
-            for (int i = 0; i < page.size(); i++) {
-                tally.add(page.get(i), now.get(i));
-            }
+            page = following.join();
             read += page.size();
-            last = page.get(page.size() - 1);
         }
         return tally.impact((System.nanoTime() - start) / 1_000_000);
     }
