@@ -1,6 +1,8 @@
 package dk.kk.itassessment.rulesets;
 
+import dk.kk.itassessment.assessment.RecordedDecisions;
 import dk.kk.itassessment.policy.Finding;
+import dk.kk.itassessment.scenarios.ScenarioReport;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +18,10 @@ public record Report(List<Finding> errors, List<Finding> warnings, Scenarios sce
         return errors.isEmpty() && (scenarios == null || scenarios.failed() == 0);
     }
 
-    public record Scenarios(int passed, int failed, List<?> failures) {
+    public record Scenarios(int passed, int failed, List<ScenarioReport.Failure> failures) {
     }
 
-    public record Coverage(List<?> uncoveredRows) {
+    public record Coverage(List<String> uncoveredRows) {
     }
 
     /**
@@ -34,6 +36,6 @@ public record Report(List<Finding> errors, List<Finding> warnings, Scenarios sce
     }
 
     /** A past assessment whose decision would change, and how. */
-    public record Example(String assessment, List<?> differences) {
+    public record Example(String assessment, List<RecordedDecisions.Difference> differences) {
     }
 }
