@@ -13,7 +13,7 @@ create table rule_set_versions (
     approved_at   timestamptz,
     activated_by  text,
     activated_at  timestamptz,
-    report        jsonb not null,
+    report        json not null,            -- as the checks wrote it (json keeps its field order)
     check ((approved_by is null) = (approved_at is null)),
     check (approved_by is null or approved_by <> created_by),
     check (status = 'DRAFT' or activated_at is not null),
@@ -40,7 +40,7 @@ begin
     if new.id <> old.id or new.fingerprint <> old.fingerprint or new.valid <> old.valid
             or new.base_id is distinct from old.base_id or new.comment is distinct from old.comment
             or new.created_by <> old.created_by or new.created_at <> old.created_at
-            or new.report <> old.report
+            or new.report::text <> old.report::text
             or (old.approved_by is not null and (new.approved_by is distinct from old.approved_by
                                                  or new.approved_at is distinct from old.approved_at)) then
         raise exception 'a rule-set version is immutable except its status, approval and activation';

@@ -31,6 +31,7 @@ class RuleSetStartup {
 
     RuleSetStartup(RuleSettings settings, RuleSetVersions versions, VersionChecks checks, RuleSetLibrary library,
                    PolicyEngine engine, AuditTrail audit, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+        long start = System.nanoTime();
         RuleFiles shipped = settings.read();
         RuleSet[] imported = new RuleSet[1];
         transaction.executeWithoutResult(status -> {
@@ -69,7 +70,6 @@ class RuleSetStartup {
         });
         RuleSetVersion active = versions.active().orElseThrow(() -> new RuleSetRejected(
                 List.of("No rule-set version is active in the database")));
-        long start = System.nanoTime();
         RuleSet ruleSet = imported[0];
         if (ruleSet == null) {
             try {
@@ -81,7 +81,7 @@ class RuleSetStartup {
             }
         }
         engine.activate(ruleSet);
-        log.info("Deciding with rule-set version {} ({}), ready in {} ms", active.id(), active.fingerprint(),
+        log.info("Deciding with rule-set version {} ({}), compiled and checked in {} ms", active.id(), active.fingerprint(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -53,7 +53,7 @@ class RuleSetVersions {
                 insert into rule_set_versions (id, fingerprint, status, valid, base_id, comment, created_by, created_at,
                                                activated_by, activated_at, report)
                 overriding system value
-                values (:id, :fingerprint, :status, :valid, :base, :comment, :by, :at, :activatedBy, :activatedAt, cast(:report as jsonb))
+                values (:id, :fingerprint, :status, :valid, :base, :comment, :by, :at, :activatedBy, :activatedAt, cast(:report as json))
                 """)
                 .param("id", id)
                 .param("fingerprint", files.fingerprint())
