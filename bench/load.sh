@@ -3,6 +3,9 @@
 # GET /actuator/health and POST /api/v1/assessments (as an intake client with an API key) with wrk, 16 connections
 # each, and prints both rates.
 # Usage: bench/load.sh [seconds per run, default 30]. Needs wrk (apt-get install wrk) and Java 17.
+# BENCH_ROUNDS=n measures the pair n times (each round's ratio from its own pair: the VM's speed drifts);
+# BENCH_JAVA_OPTS is passed to the service's JVM, e.g. a flight recording:
+#   BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile' bench/load.sh 20
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-30}
@@ -14,7 +17,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 jar=$(ls target/it-assessment-*.jar | head -1)
 # a throw-away first ADMIN for this run; it creates the intake client's API key the POSTs send (BENCH_AUTH)
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-ASSESSMENT_SECURITY_BOOTSTRAPADMIN_PASSWORD="$password" java -jar "$jar" --server.port="$port" --assessment.embedded-db.data-dir="$data" --assessment.embedded-db.clean=true \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+ASSESSMENT_SECURITY_BOOTSTRAPADMIN_PASSWORD="$password" java ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --assessment.embedded-db.data-dir="$data" --assessment.embedded-db.clean=true \
      --assessment.demo-data=true --logging.level.root=WARN > target/bench-service.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; rm -rf "$data"' EXIT
@@ -31,15 +35,20 @@ echo "== warm-up (10 s each)"
 wrk -t2 -c16 -d10s "http://127.0.0.1:$port/actuator/health" >/dev/null
 wrk -t2 -c16 -d10s -s bench/post-assessment.lua "http://127.0.0.1:$port/api/v1/assessments" >/dev/null
 
-echo "== GET /actuator/health, 16 connections, ${duration}s"
-wrk -t2 -c16 -d"${duration}s" --latency "http://127.0.0.1:$port/actuator/health" | tee target/bench-health.txt
-echo "== POST /api/v1/assessments, 16 connections, ${duration}s"
-wrk -t2 -c16 -d"${duration}s" --latency -s bench/post-assessment.lua "http://127.0.0.1:$port/api/v1/assessments" | tee target/bench-assess.txt
+rounds=${BENCH_ROUNDS:-1}
+failed=0
+for round in $(seq 1 "$rounds"); do
+  echo "== round $round of $rounds: GET /actuator/health, 16 connections, ${duration}s"
+  wrk -t2 -c16 -d"${duration}s" --latency "http://127.0.0.1:$port/actuator/health" | tee target/bench-health.txt
+  echo "== round $round of $rounds: POST /api/v1/assessments, 16 connections, ${duration}s"
+  wrk -t2 -c16 -d"${duration}s" --latency -s bench/post-assessment.lua "http://127.0.0.1:$port/api/v1/assessments" | tee target/bench-assess.txt
 
-health=$(awk '/Requests\/sec/ {print $2}' target/bench-health.txt)
-assess=$(awk '/Requests\/sec/ {print $2}' target/bench-assess.txt)
-echo "health: $health req/s; assessments: $assess req/s; ratio: $(awk -v a="$assess" -v h="$health" 'BEGIN {printf "%.2f", a / h}')"
-if grep -q "Non-2xx\|Socket errors" target/bench-assess.txt target/bench-health.txt; then
-  echo "FAILED requests seen"
-  exit 1
-fi
+  health=$(awk '/Requests\/sec/ {print $2}' target/bench-health.txt)
+  assess=$(awk '/Requests\/sec/ {print $2}' target/bench-assess.txt)
+  echo "health: $health req/s; assessments: $assess req/s; ratio: $(awk -v a="$assess" -v h="$health" 'BEGIN {printf "%.2f", a / h}')"
+  if grep -q "Non-2xx\|Socket errors" target/bench-assess.txt target/bench-health.txt; then
+    echo "FAILED requests seen"
+    failed=1
+  fi
+done
+exit $failed

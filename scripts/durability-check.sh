@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Durability check by hand (not part of the test suite): an assessment answered with 201 survives a kill -9 of
 # the service and of its embedded PostgreSQL, and a kill -9 of the service alone (the orphaned PostgreSQL is
-# stopped and recovered at the next start). Uses a throw-away data folder and port 18090. Needs curl and jq.
+# stopped and recovered at the next start), each with its audit entry, chained after the restart. Uses a throw-away data folder and port 18090. Needs curl and jq.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d /tmp/durability.XXXXXX)
@@ -34,4 +34,9 @@ second=$(assess)
 kill -9 "$(pgrep -f -- "--assessment.embedded-db.data-dir=$data")"
 start
 echo "after kill -9 of the service alone:   $second -> $(read_back "$second")"
-[[ $(read_back "$first") == 200 && $(read_back "$second") == 200 ]]
+# the audit entries of both, committed with them and chained after the restart (the outbox), and the chain intact
+audited=$(curl -fs -u "admin:$password" "http://127.0.0.1:$port/api/v1/audit?size=100" \
+          | jq --arg a "assessment/$first" --arg b "assessment/$second" '[.items[] | select(.target == $a or .target == $b) | select(.hash != null)] | length')
+verified=$(curl -fs -u "admin:$password" "http://127.0.0.1:$port/api/v1/audit/verify" | jq -c .)
+echo "audit entries of both, chained: $audited; verify: $verified"
+[[ $(read_back "$first") == 200 && $(read_back "$second") == 200 && $audited == 2 && $(jq .intact <<< "$verified") == true ]]

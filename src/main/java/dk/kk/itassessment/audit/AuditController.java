@@ -41,7 +41,8 @@ class AuditController {
     }
 
     @GetMapping("/verify")
-    @Operation(summary = "Verify the chain", description = "Computes every entry's hash again, in order: "
+    @Operation(summary = "Verify the chain", description = "Chains the entries still pending (committed, not yet "
+            + "hashed), then computes every entry's hash again, in order: "
             + "`{intact: true, entries}`, or `{intact: false, entries, firstBrokenEntry}` with the `seq` of the "
             + "first entry that was changed or does not follow the one before it (one removed or put in between).")
     Verification verify() {

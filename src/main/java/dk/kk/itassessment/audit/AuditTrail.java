@@ -13,7 +13,6 @@ import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,34 +20,35 @@ import tools.jackson.databind.json.JsonMapper;
  * The tamper-evident audit trail (table {@code audit_entries}): every change is appended with its actor, time,
  * action, target and details, hashed together with the hash of the entry before it (see {@link Chain}). The
  * database refuses to update or delete entries; {@link #verify()} finds an entry changed behind its back.
+ *
+ * <p>An outbox: {@link #record} inserts the entry pending (no seq, no hash) in the change's transaction, without a
+ * lock, so that changes commit side by side; the {@link Sealer} chains pending entries in the order they were
+ * inserted, soon after the commit. Reading the trail ({@link #page}, {@link #count}, {@link #verify}) seals first,
+ * so readers see every entry committed before they asked, chained.
  */
 @Service
 public class AuditTrail {
 
-    /** The advisory lock that serialises appends, so that two entries never follow the same one. */
-    private static final long CHAIN_LOCK = 0x6175_6469_745FL; // "audit_"
     private static final int VERIFY_BATCH = 1000;
     private static final String COLUMNS = "seq, at, actor, action, target, details::text as details, previous_hash, hash";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    /** Reads details back with every decimal digit, as PostgreSQL keeps them. */
-    private final JsonMapper exact;
     private final Clock clock;
+    private final Sealer sealer;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, Sealer sealer) {
         this.jdbc = jdbc;
         this.json = json;
-        this.exact = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         this.clock = clock;
+        this.sealer = sealer;
     }
 
     /**
      * Appends an entry in the caller's transaction when there is one (so it exists exactly when the change
-     * committed), else in a transaction of its own. Call it last in the transaction: it holds the chain's lock
-     * until the commit. {@code details} are facts about the change (numbers, flags, codes), never personal data:
-     * the trail cannot be edited. Needs READ COMMITTED (the default): a transaction that took its snapshot before
-     * the lock cannot see the newest entry, and its append is refused by the database rather than forking the chain.
+     * committed), else in a transaction of its own. The entry is chained (given its seq and hash) after the commit.
+     * {@code details} are facts about the change (numbers, flags, codes), never personal data: the trail cannot be
+     * edited.
      *
      * @param target what changed, as {@code kind/id} (e.g. {@code supplier/8c1e…})
      */
@@ -61,51 +61,48 @@ public class AuditTrail {
         if (!facts.isObject()) {
             throw new IllegalArgumentException("details must be a JSON object");
         }
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, n) -> n).single();
-        // a statement of its own after the lock: under READ COMMITTED it sees the entry appended just before
-        Head head = jdbc.sql("""
-                        select (select hash from audit_entries order by seq desc limit 1) as previous_hash,
-                               nextval(pg_get_serial_sequence('audit_entries', 'seq')) as seq
-                        """)
-                .query((rs, n) -> new Head(rs.getString("previous_hash"), rs.getLong("seq")))
-                .single();
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         jdbc.sql("""
-                        insert into audit_entries (seq, at, actor, action, target, details, previous_hash, hash)
-                        values (:seq, :at, :actor, :action, :target, cast(:details as jsonb), :previous, :hash)
+                        insert into audit_entries (at, actor, action, target, details)
+                        values (:at, :actor, :action, :target, cast(:details as jsonb))
                         """)
-                .param("seq", head.seq())
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .param("actor", actor)
                 .param("action", action)
                 .param("target", target)
                 .param("details", Chain.canonical(facts))
-                .param("previous", head.previousHash())
-                .param("hash", Chain.hash(head.previousHash(), head.seq(), at, actor, action, target, facts))
                 .update();
+        sealer.afterCommit();
     }
 
-    private record Head(String previousHash, long seq) {
+    /** Chains every entry committed so far (the sealer does it soon anyway); returns how many it chained. */
+    public int seal() {
+        return sealer.sealPending();
     }
 
     /** The entries, newest first. */
     List<AuditEntry> page(int page, int size) {
-        return jdbc.sql("select " + COLUMNS + " from audit_entries order by seq desc limit :size offset :offset")
+        sealer.sealPending();
+        return jdbc.sql("select " + COLUMNS
+                        + " from audit_entries where seq is not null order by seq desc limit :size offset :offset")
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query(this::row)
                 .list();
     }
 
+    /** The entries chained so far. */
     long count() {
-        return jdbc.sql("select count(*) from audit_entries").query(Long.class).single();
+        return jdbc.sql("select count(*) from audit_entries where seq is not null").query(Long.class).single();
     }
 
     /**
      * Walks the chain in order, computing every hash again: intact when each entry's hash is its own and names the
-     * entry before it; otherwise the first entry where that fails.
+     * entry before it; otherwise the first entry where that fails. Seals first: every entry committed before the
+     * call is in the walk, none is skipped for being pending.
      */
     Verification verify() {
+        sealer.sealPending();
         long entries = 0;
         Long firstBroken = null;
         String previousHash = null;
@@ -136,6 +133,6 @@ public class AuditTrail {
     private AuditEntry row(ResultSet rs, int n) throws SQLException {
         return new AuditEntry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                 rs.getString("actor"), rs.getString("action"), rs.getString("target"),
-                exact.readTree(rs.getString("details")), rs.getString("previous_hash"), rs.getString("hash"));
+                Chain.details(rs.getString("details")), rs.getString("previous_hash"), rs.getString("hash"));
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -25,6 +26,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class Chain {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads details back with every decimal digit, as PostgreSQL keeps them. */
+    private static final JsonMapper EXACT = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private Chain() {
     }
@@ -40,6 +44,11 @@ final class Chain {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The details of a stored entry, from the text PostgreSQL gives back for the {@code jsonb} column. */
+    static JsonNode details(String text) {
+        return EXACT.readTree(text);
     }
 
     static String canonical(JsonNode node) {

@@ -8,7 +8,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The audit rows as the tests look at them: by target, newest, counted (the table is shared, never empty). */
+/**
+ * The audit rows as the tests look at them: by target, newest, counted (the table is shared, never empty). Each
+ * reading seals first, as the service's readers do: an entry is chained (seq, hash) shortly after its commit.
+ */
 final class AuditRows {
 
     private AuditRows() {
@@ -19,15 +22,19 @@ final class AuditRows {
 
     private static final String SELECT = "select seq, actor, action, target, details::text from audit_entries ";
 
-    static List<Entry> entriesFor(JdbcClient jdbc, String target) {
+    static List<Entry> entriesFor(AuditTrail trail, JdbcClient jdbc, String target) {
+        trail.seal();
         return jdbc.sql(SELECT + "where target = ? order by seq").param(target).query(AuditRows::row).list();
     }
 
-    static Entry newest(JdbcClient jdbc) {
+    static Entry newest(AuditTrail trail, JdbcClient jdbc) {
+        trail.seal();
         return jdbc.sql(SELECT + "order by seq desc limit 1").query(AuditRows::row).single();
     }
 
-    static long count(JdbcClient jdbc) {
+    /** Every entry, chained or not. */
+    static long count(AuditTrail trail, JdbcClient jdbc) {
+        trail.seal();
         return jdbc.sql("select count(*) from audit_entries").query(Long.class).single();
     }
 

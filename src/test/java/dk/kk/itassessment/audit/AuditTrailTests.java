@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,16 +38,19 @@ class AuditTrailTests {
     JdbcClient jdbc;
 
     @Autowired
+    AuditTrail trail;
+
+    @Autowired
     TransactionTemplate transaction;
 
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     List<AuditRows.Entry> entriesFor(String target) {
-        return AuditRows.entriesFor(jdbc, target);
+        return AuditRows.entriesFor(trail, jdbc, target);
     }
 
     long entries() {
-        return AuditRows.count(jdbc);
+        return AuditRows.count(trail, jdbc);
     }
 
     JsonNode verify() {
@@ -156,6 +161,120 @@ class AuditTrailTests {
     }
 
     @Test
+    void onlyTheSealerChainsAndOnlyOncePerEntryRightAfterTheNewest() {
+        String target = "test/" + suffix;
+        assertThatThrownBy(() -> jdbc.sql("insert into audit_entries (at, actor, action, target, hash) "
+                + "values (now(), 'mallory', 'forged', ?, ?)").params(target, "0".repeat(64)).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+
+        assertThatThrownBy(() -> withAPendingEntry(target, (id, newest) ->
+                jdbc.sql("update audit_entries set actor = 'mallory' where id = ?").param(id).update()))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> withAPendingEntry(target, (id, newest) -> seal(id, newest.seq() + 1,
+                "f".repeat(64), "a".repeat(64)))).as("not after the newest").hasMessageContaining("append-only");
+        assertThatThrownBy(() -> withAPendingEntry(target, (id, newest) -> seal(id, newest.seq(), newest.hash(),
+                "a".repeat(64)))).as("a seq taken").isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> withAPendingEntry(target, (id, newest) -> {
+            seal(id, newest.seq() + 1, newest.hash(), "a".repeat(64));
+            jdbc.sql("update audit_entries set hash = ? where id = ?").params("b".repeat(64), id).update();
+        })).as("sealed twice").hasMessageContaining("append-only");
+        withAPendingEntry(target, (id, newest) -> seal(id, newest.seq() + 1, newest.hash(), "a".repeat(64)));
+
+        assertThat(entriesFor(target)).as("every attempt was rolled back").isEmpty();
+    }
+
+    record Newest(long seq, String hash) {
+    }
+
+    interface Attempt {
+        void on(long id, Newest newest);
+    }
+
+    /**
+     * Inserts a pending entry in a transaction that holds the chain's lock (the sealer waits), makes the attempt
+     * on it, and rolls back.
+     */
+    void withAPendingEntry(String target, Attempt attempt) {
+        trail.seal();
+        transaction.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(Sealer.CHAIN_LOCK).query((rs, n) -> n).single();
+            long id = jdbc.sql("insert into audit_entries (at, actor, action, target) "
+                    + "values (now(), 'test', 'test.sealing', ?) returning id").param(target).query(Long.class).single();
+            Newest newest = jdbc.sql("select seq, hash from audit_entries where seq is not null order by seq desc limit 1")
+                    .query((rs, n) -> new Newest(rs.getLong(1), rs.getString(2))).single();
+            attempt.on(id, newest);
+        });
+    }
+
+    void seal(long id, long seq, String previousHash, String hash) {
+        jdbc.sql("update audit_entries set seq = ?, previous_hash = ?, hash = ? where id = ?")
+                .params(seq, previousHash, hash, id).update();
+    }
+
+    @Test
+    void aChangeCommitsWhileTheChainIsLockedAndIsChainedAfterwards() throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        Future<?> holding = holder.submit(() -> transaction.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(Sealer.CHAIN_LOCK).query((rs, n) -> n).single();
+            locked.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        String target;
+        try {
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            Api.Response stored = api.post("/api/v1/assessments", AuditRows.request());
+            assertThat(stored.status()).as("stored without waiting for the chain").isEqualTo(201);
+            target = "assessment/" + stored.json().get("id").asString();
+            assertThat(jdbc.sql("select count(*) from audit_entries where target = ? and seq is null and hash is null")
+                    .param(target).query(Long.class).single()).as("committed, pending").isEqualTo(1);
+        } finally {
+            release.countDown();
+            holding.get(60, TimeUnit.SECONDS);
+            holder.shutdown();
+        }
+        assertThat(entriesFor(target)).singleElement().satisfies(e -> assertThat(e.seq()).isPositive());
+        assertThat(verify().get("intact").booleanValue()).isTrue();
+    }
+
+    @Test
+    void verifyChainsWhatIsPendingFirstAndCountsIt() {
+        String target = "test/" + suffix;
+        jdbc.sql("insert into audit_entries (at, actor, action, target) values (now(), 'test', 'test.pending', ?)")
+                .param(target).update();
+
+        JsonNode verification = verify();
+
+        assertThat(verification.get("intact").booleanValue()).isTrue();
+        assertThat(verification.get("entries").asLong())
+                .isEqualTo(jdbc.sql("select count(*) from audit_entries").query(Long.class).single());
+        assertThat(jdbc.sql("select seq from audit_entries where target = ?").param(target).query(Long.class).single())
+                .isNotNull();
+    }
+
+    @Test
+    void stoppingTheSealerChainsWhatIsPending(@Autowired JdbcTemplate jdbcTemplate,
+                                              @Autowired PlatformTransactionManager transactions) {
+        Sealer sealer = new Sealer(jdbc, jdbcTemplate, transactions);
+        sealer.start();
+        String target = "test/" + suffix;
+        jdbc.sql("insert into audit_entries (at, actor, action, target) values (now(), 'test', 'test.shutdown', ?)")
+                .param(target).update();
+
+        sealer.stop();
+
+        assertThat(sealer.isRunning()).isFalse();
+        assertThat(jdbc.sql("select hash from audit_entries where target = ?").param(target).query(String.class)
+                .single()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
     void aRowChangedBehindTheServicesBackIsTheFirstBrokenEntry() {
         String target = "assessment/" + api.post("/api/v1/assessments", AuditRows.request()).json().get("id").asString();
         api.post("/api/v1/assessments", AuditRows.request()); // an entry after it, still hashed correctly
@@ -195,21 +314,25 @@ class AuditTrailTests {
             assertThat(broken.get("intact").booleanValue()).isFalse();
             assertThat(broken.get("firstBrokenEntry").asLong()).isEqualTo(entriesFor(next).get(0).seq());
         } finally {
-            jdbc.sql("""
-                    insert into audit_entries (seq, at, actor, action, target, details, previous_hash, hash)
-                    values (:seq, :at, :actor, :action, :target, cast(cast(:details as text) as jsonb), :previous_hash,
-                            :hash)
-                    """).params(row).update();
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("alter table audit_entries disable trigger user").update();
+                jdbc.sql("""
+                        insert into audit_entries (id, seq, at, actor, action, target, details, previous_hash, hash)
+                        values (:id, :seq, :at, :actor, :action, :target, cast(cast(:details as text) as jsonb),
+                                :previous_hash, :hash)
+                        """).params(row).update();
+                jdbc.sql("alter table audit_entries enable trigger user").update();
+            });
         }
         assertThat(verify().get("intact").booleanValue()).isTrue();
     }
 
-    /** What only the database's superuser can do: the trigger off, the statement, the trigger on, in one transaction. */
+    /** What only the table's owner can do: the triggers off, the statement, the triggers on, in one transaction. */
     void bypassTheTrigger(String statement, Object... params) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("alter table audit_entries disable trigger audit_entries_no_update_or_delete").update();
+            jdbc.sql("alter table audit_entries disable trigger user").update();
             jdbc.sql(statement).params(params).update();
-            jdbc.sql("alter table audit_entries enable trigger audit_entries_no_update_or_delete").update();
+            jdbc.sql("alter table audit_entries enable trigger user").update();
         });
     }
 
@@ -237,8 +360,8 @@ class AuditTrailTests {
 
         assertThat(entries()).isEqualTo(before + clients);
         assertThat(targets).allSatisfy(t -> assertThat(entriesFor(t)).hasSize(1));
-        assertThat(jdbc.sql("select count(*) from (select previous_hash from audit_entries group by previous_hash "
-                + "having count(*) > 1) forks").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from (select previous_hash from audit_entries where hash is not null "
+                + "group by previous_hash having count(*) > 1) forks").query(Long.class).single()).isZero();
         JsonNode verification = verify();
         assertThat(verification.get("intact").booleanValue()).isTrue();
         assertThat(verification.get("entries").asLong()).isEqualTo(before + clients);

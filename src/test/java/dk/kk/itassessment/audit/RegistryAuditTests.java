@@ -23,14 +23,17 @@ class RegistryAuditTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AuditTrail trail;
+
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     List<AuditRows.Entry> entriesFor(String target) {
-        return AuditRows.entriesFor(jdbc, target);
+        return AuditRows.entriesFor(trail, jdbc, target);
     }
 
     long entries() {
-        return AuditRows.count(jdbc);
+        return AuditRows.count(trail, jdbc);
     }
 
     @Test
@@ -66,7 +69,7 @@ class RegistryAuditTests {
         assertThat(imported.status()).as(imported.text()).isEqualTo(200);
 
         assertThat(entries()).isEqualTo(before + 1);
-        AuditRows.Entry entry = AuditRows.newest(jdbc);
+        AuditRows.Entry entry = AuditRows.newest(trail, jdbc);
         assertThat(entry.action()).isEqualTo("suppliers.imported");
         assertThat(entry.target()).isEqualTo("suppliers");
         assertThat(entry.details()).isEqualTo(Api.json().readTree("{\"created\":1,\"updated\":0}"));
