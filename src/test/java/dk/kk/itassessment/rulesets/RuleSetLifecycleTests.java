@@ -105,11 +105,11 @@ class RuleSetLifecycleTests {
         assertThat(title(after, "CONTACT_DIGITALISATION_OFFICE")).isNotEqualTo(NEW_TITLE);
         assertThat(drafts.officer().get("/api/v1/rulesets/" + id).json().get("status").asString()).isEqualTo("RETIRED");
 
-        List<String> actions = jdbc.sql("select action from audit_entries where target = ? order by seq")
+        List<String> actions = jdbc.sql("select action from audit_entries where target = ? order by id")
                 .param("ruleset/" + id).query(String.class).list();
         assertThat(actions).containsExactly("ruleset.draft.created", "ruleset.approved", "ruleset.activated");
         assertThat(jdbc.sql("select details->>'rollback' from audit_entries where target = ? and action = 'ruleset.activated' "
-                + "order by seq desc limit 1").param("ruleset/" + original).query(String.class).single()).isEqualTo("true");
+                + "order by id desc limit 1").param("ruleset/" + original).query(String.class).single()).isEqualTo("true");
     }
 
     @Test
