@@ -52,16 +52,20 @@ public class RecordedDecisions {
                             .sorted().toList());
         }
 
-        static Decision of(JsonNode answer) {
+        /** From the stored decision column (V13: codes, and the checklist as parallel arrays). */
+        static Decision of(JsonNode stored) {
             List<String> warnings = new ArrayList<>();
-            answer.path("warnings").forEach(w -> warnings.add(w.path("code").asString()));
+            stored.path("warnings").forEach(code -> warnings.add(code.asString()));
             List<String> checklist = new ArrayList<>();
-            answer.path("checklist").forEach(i -> checklist.add(item(i.path("code").asString(),
-                    i.path("responsible").asString(), i.path("phase").asString(), i.path("mandatory").asBoolean())));
-            JsonNode days = answer.path("estimatedProcessingDays");
-            return new Decision(answer.path("route").asString(), answer.path("newAcquisitionRequired").asBoolean(),
-                    answer.path("securityReview").asString(), answer.path("riskTier").asString(),
-                    answer.path("dpiaRequired").asBoolean(), days.isNumber() ? Integer.valueOf(days.asInt()) : null,
+            JsonNode codes = stored.path("checklist");
+            for (int i = 0; i < codes.size(); i++) {
+                checklist.add(item(codes.get(i).asString(), stored.path("responsible").path(i).asString(),
+                        stored.path("phase").path(i).asString(), stored.path("mandatory").path(i).asBoolean()));
+            }
+            JsonNode days = stored.path("estimatedProcessingDays");
+            return new Decision(stored.path("route").asString(), stored.path("newAcquisitionRequired").asBoolean(),
+                    stored.path("securityReview").asString(), stored.path("riskTier").asString(),
+                    stored.path("dpiaRequired").asBoolean(), days.isNumber() ? Integer.valueOf(days.asInt()) : null,
                     warnings.stream().sorted().toList(), checklist.stream().sorted().toList());
         }
 
