@@ -30,8 +30,8 @@ create table rule_set_files (
     primary key (version_id, path)
 );
 
--- What may change of a version: its status, its approval once, its latest activation. Everything that identifies
--- it or says what it is stays as it was stored.
+-- What may change of a version: its status (DRAFT → ACTIVE ⇄ RETIRED), its approval once while a draft, its latest
+-- activation when it is activated. Everything that identifies it or says what it is stays as it was stored.
 create function rule_set_version_guard() returns trigger language plpgsql as $$
 begin
     if tg_op in ('DELETE', 'TRUNCATE') then
@@ -44,6 +44,18 @@ begin
             or (old.approved_by is not null and (new.approved_by is distinct from old.approved_by
                                                  or new.approved_at is distinct from old.approved_at)) then
         raise exception 'a rule-set version is immutable except its status, approval and activation';
+    end if;
+    if new.status <> old.status and not ((old.status = 'DRAFT' and new.status = 'ACTIVE')
+                                         or (old.status = 'ACTIVE' and new.status = 'RETIRED')
+                                         or (old.status = 'RETIRED' and new.status = 'ACTIVE')) then
+        raise exception 'a rule-set version goes from DRAFT to ACTIVE, and between ACTIVE and RETIRED, only';
+    end if;
+    if new.approved_by is distinct from old.approved_by and old.status <> 'DRAFT' then
+        raise exception 'only a draft is approved';
+    end if;
+    if (new.activated_by is distinct from old.activated_by or new.activated_at is distinct from old.activated_at)
+            and not (new.status = 'ACTIVE' and old.status <> 'ACTIVE') then
+        raise exception 'who activated a version, and when, changes only when it is activated';
     end if;
     return new;
 end $$;

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * A stored assessment evaluated again from its request and look-ups (as made on its day): with the version that
  * decided it (it must decide the same — that is reproducibility) or with the active one (what would change now).
- * Versions other than the active one are compiled on demand and the last two kept.
+ * Versions other than the active one are compiled on demand and the last two kept (one compilation at a time:
+ * replays of old versions are rare).
  */
 @Service
 class Replays {
@@ -60,8 +61,13 @@ class Replays {
                     new Version(past.rulesetVersion(), past.rulesetFingerprint()),
                     new Version(ruleSet.version(), ruleSet.fingerprint()), differences);
         };
-        if (mode.equals("active") || past.rulesetFingerprint().equals(engine.ruleSet().fingerprint())) {
+        if (mode.equals("active")) {
             return engine.withCurrent(replay);
+        }
+        Replay onTheActive = engine.withCurrent(ruleSet ->
+                ruleSet.fingerprint().equals(past.rulesetFingerprint()) ? replay.apply(ruleSet) : null);
+        if (onTheActive != null) {
+            return onTheActive; // the version that decided it decides now too
         }
         while (true) {
             RuleSet ruleSet = compiled(past.rulesetFingerprint());
@@ -82,7 +88,12 @@ class Replays {
         }
         RuleSetVersion version = versions.findByFingerprint(fingerprint).orElseThrow(() -> new Conflict(
                 "The rule set that decided this assessment (" + fingerprint + ") is not a stored version."));
-        ruleSet = library.compile(version);
+        try {
+            ruleSet = library.compile(version);
+        } catch (dk.kk.itassessment.policy.RuleSetRejected e) {
+            throw new Conflict("The version that decided this assessment (" + version.id() + ") does not build with "
+                    + "this service any more: " + String.join("; ", e.problems()));
+        }
         compiled.put(fingerprint, ruleSet);
         if (compiled.size() > KEPT) {
             var eldest = compiled.entrySet().iterator();
@@ -90,6 +101,13 @@ class Replays {
             eldest.remove();
         }
         return ruleSet;
+    }
+
+    /** Disposes the versions compiled for replays. */
+    @jakarta.annotation.PreDestroy
+    synchronized void close() {
+        compiled.values().forEach(RuleSet::close);
+        compiled.clear();
     }
 
     private static java.util.Optional<UUID> parse(String id) {

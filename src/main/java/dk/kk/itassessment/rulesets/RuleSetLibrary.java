@@ -64,8 +64,8 @@ public class RuleSetLibrary {
     private final boolean fourEyes;
     /** Versions compiled (or being compiled) ahead of their activation, oldest first. */
     private final Map<Long, CompletableFuture<RuleSet>> prepared = new LinkedHashMap<>();
-    /** The version this instance is activating (it swaps it in itself): the follower leaves it alone. */
-    private volatile long activating;
+    /** The versions this instance is activating (it swaps them in itself): the follower leaves them alone. */
+    private final Set<Long> activating = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ruleset-preparer");
         thread.setDaemon(true);
@@ -137,6 +137,7 @@ public class RuleSetLibrary {
         RuleFiles baseFiles = base == null ? null : versions.files(base.number());
         Map<String, byte[]> files = baseFiles == null ? new TreeMap<>() : new TreeMap<>(baseFiles.files());
         Set<String> seen = new HashSet<>();
+        Map<String, byte[]> uploaded = new TreeMap<>();
         for (Upload table : tables) {
             var m = TABLE_FILE.matcher(table.name() == null ? "" : table.name());
             if (!m.matches()) {
@@ -160,24 +161,29 @@ public class RuleSetLibrary {
             }
             checkSize(table, "table", errors);
             files.remove(replaced);
-            files.put(replaced.substring(0, replaced.lastIndexOf('/') + 1) + table.name(), table.bytes());
+            String path = replaced.substring(0, replaced.lastIndexOf('/') + 1) + table.name();
+            files.put(path, table.bytes());
+            uploaded.put(path, table.bytes());
         }
+        Set<String> scenarioNames = new HashSet<>();
         for (Upload scenario : scenarios) {
             if (scenario.name() == null || !SCENARIO_FILE.matcher(scenario.name()).matches()) {
                 errors.add(new Problems.FieldError("scenario", "'" + shorten(scenario.name()) + "' is not a scenario "
                         + "file name (lower-case letters, digits and -, ending .json)"));
                 continue;
             }
+            if (!scenarioNames.add(scenario.name())) {
+                errors.add(new Problems.FieldError("scenario", "the scenario " + scenario.name() + " is sent twice"));
+                continue;
+            }
             checkSize(scenario, "scenario", errors);
-            files.put(Tables.SCENARIOS + scenario.name(), scenario.bytes());
+            files.put(Tables.SCENARIOS + scenario.name(), scenario.bytes()); // a base scenario of that name is replaced
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The draft cannot be made.", errors);
         }
         List<Finding> hostile = new ArrayList<>();
-        for (Upload table : tables) {
-            hostile.addAll(TableChecks.guard(Tables.FOLDER + table.name(), table.bytes()));
-        }
+        uploaded.forEach((path, bytes) -> hostile.addAll(TableChecks.guard(path, bytes)));
         if (!hostile.isEmpty()) {
             throw new Unprocessable("A table is not a plain spreadsheet or CSV file; nothing was stored.", hostile);
         }
@@ -189,16 +195,22 @@ public class RuleSetLibrary {
         try (VersionChecks.Checked checked = checks.check(draft, baseFiles, Long.toString(id), true)) {
             Report report = checked.report();
             Instant now = Instant.now(clock);
-            transaction.executeWithoutResult(status -> {
-                long stored = id;
-                versions.insert(id, draft, RuleSetVersion.Status.DRAFT, report.valid(), base.number(), note,
-                        caller.username(), now, json.valueToTree(report), null);
-                audit.record(caller.username(), "ruleset.draft.created", "ruleset/" + stored, details(
-                        "fingerprint", draft.fingerprint(), "base", base.id(), "valid", report.valid(),
-                        "tables", seen.stream().sorted().toList(), "errors", report.errors().size()));
-            });
+            try {
+                transaction.executeWithoutResult(status -> store(draft, report, id, base, note, caller, now, seen));
+            } catch (org.springframework.dao.DuplicateKeyException e) { // the same files, uploaded at the same moment
+                throw new Conflict("These files were stored a moment ago as another version.");
+            }
             return versions.find(id).orElseThrow();
         }
+    }
+
+    private void store(RuleFiles draft, Report report, long id, RuleSetVersion base, String note, Caller caller,
+                       Instant now, Set<String> tables) {
+        versions.insert(id, draft, RuleSetVersion.Status.DRAFT, report.valid(), base.number(), note,
+                caller.username(), now, json.valueToTree(report), null);
+        audit.record(caller.username(), "ruleset.draft.created", "ruleset/" + id, details(
+                "fingerprint", draft.fingerprint(), "base", base.id(), "valid", report.valid(),
+                "tables", tables.stream().sorted().toList(), "errors", report.errors().size()));
     }
 
     private static void checkSize(Upload upload, String field, List<Problems.FieldError> errors) {
@@ -253,32 +265,37 @@ public class RuleSetLibrary {
         if (version.status() == RuleSetVersion.Status.DRAFT && fourEyes && version.approvedBy() == null) {
             throw new Conflict("Version " + id + " needs the approval of a second policy officer before it is activated.");
         }
-        activating = version.number();
-        RuleSet next;
+        long number = version.number();
+        activating.add(number);
         try {
-            prepare(version.number());
-            versions.announceNow(PREPARE_CHANNEL, id); // the other instances compile it while this one does
-            next = prepared(version.number());
-        } catch (RuntimeException e) {
-            activating = 0;
-            throw e;
-        }
-        try {
-            transaction.executeWithoutResult(status -> {
-                versions.lockActivation();
-                String previous = versions.activeId().map(String::valueOf).orElse(null);
-                versions.activate(version.number(), caller.username(), Instant.now(clock));
-                audit.record(caller.username(), "ruleset.activated", "ruleset/" + id, details(
-                        "fingerprint", version.fingerprint(), "previous", previous,
-                        "rollback", version.status() == RuleSetVersion.Status.RETIRED));
-                versions.announce(CHANNEL, id);
-            });
-            swapTo(version.number(), next);
-        } catch (RuntimeException e) {
-            next.close();
-            throw e;
+            RuleSet next;
+            try {
+                prepareNow(number);
+                versions.announceNow(PREPARE_CHANNEL, id); // the other instances compile it while this one does
+                next = prepared(number);
+            } catch (RuleSetRejected e) { // valid when stored, but it does not build with this build of the service
+                throw new Conflict("Version " + id + " does not build with this service: " + String.join("; ", e.problems()));
+            }
+            try {
+                transaction.executeWithoutResult(status -> {
+                    versions.lockActivation();
+                    String previous = versions.activeId().map(String::valueOf).orElse(null);
+                    if (id.equals(previous)) {
+                        throw new Conflict("Version " + id + " was activated a moment ago.");
+                    }
+                    versions.activate(number, caller.username(), Instant.now(clock));
+                    audit.record(caller.username(), "ruleset.activated", "ruleset/" + id, details(
+                            "fingerprint", version.fingerprint(), "previous", previous,
+                            "rollback", version.status() == RuleSetVersion.Status.RETIRED));
+                    versions.announce(CHANNEL, id);
+                });
+                swapTo(number, next);
+            } catch (RuntimeException e) {
+                next.close();
+                throw e;
+            }
         } finally {
-            activating = 0;
+            activating.remove(number);
         }
         log.info("Rule-set version {} ({}) activated by {}", id, version.fingerprint(), caller.username());
         return find(id);
@@ -290,7 +307,7 @@ public class RuleSetLibrary {
      */
     public void follow() {
         Long active = versions.activeId().orElse(null);
-        if (active == null || active == activating || active.toString().equals(engine.ruleSet().version())) {
+        if (active == null || activating.contains(active) || active.toString().equals(engine.ruleSet().version())) {
             return;
         }
         RuleSet next;
@@ -310,6 +327,12 @@ public class RuleSetLibrary {
      * activated), so that its activation here is a swap, not a compilation. Keeps at most a few.
      */
     public void prepare(long id) {
+        if (!activating.contains(id)) { // this instance compiles a version it activates itself, once
+            prepareNow(id);
+        }
+    }
+
+    private void prepareNow(long id) {
         List<CompletableFuture<RuleSet>> evicted = new ArrayList<>();
         synchronized (prepared) {
             if (prepared.containsKey(id) || Long.toString(id).equals(engine.ruleSet().version())) {
@@ -357,8 +380,7 @@ public class RuleSetLibrary {
             return;
         }
         if (versions.activeId().filter(active -> active == id).isEmpty()) {
-            next.close();
-            follow(); // another activation came in between: follow that one
+            next.close(); // another activation came in between: the follower brings this instance to that one
             return;
         }
         if (Long.toString(id).equals(engine.ruleSet().version())) {

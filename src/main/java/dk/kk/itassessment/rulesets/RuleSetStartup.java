@@ -33,12 +33,9 @@ class RuleSetStartup {
                    PolicyEngine engine, AuditTrail audit, TransactionTemplate transaction, JsonMapper json, Clock clock) {
         long start = System.nanoTime();
         RuleFiles shipped = settings.read();
-        RuleSet[] imported = new RuleSet[1];
-        transaction.executeWithoutResult(status -> {
-            versions.lockActivation(); // two instances starting at once import once
-            if (versions.findByFingerprint(shipped.fingerprint()).isPresent()) {
-                return;
-            }
+        RuleSet imported = null;
+        if (versions.findByFingerprint(shipped.fingerprint()).isEmpty()) {
+            // checked and compiled before the lock is taken: other instances do not wait for this compilation
             boolean first = versions.count() == 0;
             long id = versions.nextId();
             VersionChecks.Checked checked = checks.check(shipped, null, Long.toString(id), !first);
@@ -49,28 +46,30 @@ class RuleSetStartup {
                         ? List.of("The deployment's files fail their scenarios: " + report.scenarios())
                         : report.errors().stream().map(Finding::describe).toList());
             }
-            if (first) {
-                imported[0] = checked.ruleSet(); // the first version decides: compiled once
+            boolean stored;
+            try {
+                stored = Boolean.TRUE.equals(transaction.execute(status -> {
+                    versions.lockActivation(); // two instances starting at once import once
+                    if (versions.findByFingerprint(shipped.fingerprint()).isPresent()
+                            || first != (versions.count() == 0)) {
+                        return false; // another instance imported them a moment ago
+                    }
+                    store(versions, audit, json, clock, shipped, id, first, report);
+                    return true;
+                }));
+            } catch (RuntimeException e) {
+                checked.close();
+                throw e;
+            }
+            if (stored && first) {
+                imported = checked.ruleSet(); // the first version decides: compiled once
             } else {
                 checked.close();
             }
-            versions.insert(id, shipped, first ? RuleSetVersion.Status.ACTIVE : RuleSetVersion.Status.DRAFT,
-                    report.valid(), null, first ? "The files of the first deployment" : "The files of a later deployment",
-                    RuleSetLibrary.DEPLOYMENT, Instant.now(clock), json.valueToTree(report),
-                    first ? RuleSetLibrary.DEPLOYMENT : null);
-            audit.record(RuleSetLibrary.DEPLOYMENT, first ? "ruleset.imported.active" : "ruleset.imported.draft",
-                    "ruleset/" + id, RuleSetLibrary.details("fingerprint", shipped.fingerprint(), "valid", report.valid()));
-            if (first) {
-                log.info("Rule-set version {} ({}): the deployment's files, active", id, shipped.fingerprint());
-            } else {
-                log.warn("The deployment's rule and table files ({}) differ from the active version: imported as draft "
-                        + "version {} ({}). The active version keeps deciding until a policy officer approves and "
-                        + "activates the draft.", shipped.fingerprint(), id, report.valid() ? "valid" : "NOT valid");
-            }
-        });
+        }
         RuleSetVersion active = versions.active().orElseThrow(() -> new RuleSetRejected(
                 List.of("No rule-set version is active in the database")));
-        RuleSet ruleSet = imported[0];
+        RuleSet ruleSet = imported;
         if (ruleSet == null) {
             try {
                 ruleSet = library.compile(active);
@@ -83,5 +82,22 @@ class RuleSetStartup {
         engine.activate(ruleSet);
         log.info("Deciding with rule-set version {} ({}), compiled and checked in {} ms", active.id(), active.fingerprint(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void store(RuleSetVersions versions, AuditTrail audit, JsonMapper json, Clock clock, RuleFiles shipped,
+                              long id, boolean first, Report report) {
+        versions.insert(id, shipped, first ? RuleSetVersion.Status.ACTIVE : RuleSetVersion.Status.DRAFT,
+                report.valid(), null, first ? "The files of the first deployment" : "The files of a later deployment",
+                RuleSetLibrary.DEPLOYMENT, Instant.now(clock), json.valueToTree(report),
+                first ? RuleSetLibrary.DEPLOYMENT : null);
+        audit.record(RuleSetLibrary.DEPLOYMENT, first ? "ruleset.imported.active" : "ruleset.imported.draft",
+                "ruleset/" + id, RuleSetLibrary.details("fingerprint", shipped.fingerprint(), "valid", report.valid()));
+        if (first) {
+            log.info("Rule-set version {} ({}): the deployment's files, active", id, shipped.fingerprint());
+        } else {
+            log.warn("The deployment's rule and table files ({}) differ from the active version: imported as draft "
+                    + "version {} ({}). The active version keeps deciding until a policy officer approves and "
+                    + "activates the draft.", shipped.fingerprint(), id, report.valid() ? "valid" : "NOT valid");
+        }
     }
 }

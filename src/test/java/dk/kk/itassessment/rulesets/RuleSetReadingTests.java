@@ -118,12 +118,14 @@ class RuleSetReadingTests {
                 "delete from rule_set_files where version_id = 1",
                 "delete from rule_set_versions where id = 1",
                 "update rule_set_versions set fingerprint = 'sha256:0' where id = 1",
-                "update rule_set_versions set report = '{}' where id = 1"}) {
+                "update rule_set_versions set report = '{}' where id = 1",
+                "update rule_set_versions set status = 'DRAFT' where id = 1",
+                "update rule_set_versions set activated_by = 'someone' where id = 1"}) {
             try {
                 jdbc.sql(statement).update();
                 throw new AssertionError("the database allowed: " + statement);
             } catch (org.springframework.dao.DataAccessException refused) {
-                assertThat(refused.getMostSpecificCause().getMessage()).containsAnyOf("never", "immutable");
+                assertThat(refused.getMostSpecificCause().getMessage()).containsAnyOf("never", "immutable", "only");
             }
         }
         assertThat(new String(jdbc.sql("select content from rule_set_files where version_id = 1 and path = 'decision-tables/routes.drl.xlsx'")
