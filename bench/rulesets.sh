@@ -7,6 +7,7 @@
 #     posting assessments: the time the activation took, and whether any request failed;
 #  3. rolls back (activates the first version again) and times that.
 # Usage: bench/rulesets.sh [seconds of filling, default 30]. Needs wrk, python3 (stdlib only), Java 17.
+# BENCH_JAVA_OPTS is passed to the service's JVM (e.g. -Xlog:gc or a flight recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fill=${1:-30}
@@ -19,7 +20,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 ./mvnw -q -B -ntp -DskipTests package
 jar=$(ls target/it-assessment-*.jar | head -1)
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-ASSESSMENT_SECURITY_BOOTSTRAPADMIN_PASSWORD="$password" java -jar "$jar" --server.port="$port" \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+ASSESSMENT_SECURITY_BOOTSTRAPADMIN_PASSWORD="$password" java ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
      --assessment.embedded-db.data-dir="$data" --assessment.embedded-db.clean=true --assessment.demo-data=true \
      --logging.level.root=WARN > target/bench-rulesets-service.log 2>&1 &
 service=$!
