@@ -365,6 +365,9 @@ public class RuleSetLibrary {
                     return ruleSet;
                 }
             } catch (java.util.concurrent.CompletionException e) {
+                synchronized (prepared) {
+                    prepared.remove(id, ahead); // a later activation tries again
+                }
                 if (e.getCause() instanceof RuleSetRejected rejected) {
                     throw rejected;
                 }
@@ -395,11 +398,16 @@ public class RuleSetLibrary {
         RuleFiles files = versions.files(version.number());
         VersionChecks.Checked checked = checks.check(files, null, version.id(), false);
         if (checked.ruleSet() == null) {
-            throw new RuleSetRejected(checked.report().errors().stream().map(f -> f.describe()).toList());
+            throw new RuleSetRejected(checked.report().errors().stream().map(Finding::describe).toList());
         }
         if (!checked.report().valid()) {
             checked.close();
-            throw new RuleSetRejected(List.of("Version " + version.id() + " fails its scenarios here"));
+            List<String> problems = new ArrayList<>(checked.report().errors().stream().map(Finding::describe).toList());
+            if (checked.report().scenarios() != null && checked.report().scenarios().failed() > 0) {
+                problems.add(checked.report().scenarios().failed() + " golden scenario(s) fail: "
+                        + checked.report().scenarios().failures().stream().map(f -> f.file()).toList());
+            }
+            throw new RuleSetRejected(problems);
         }
         return checked.ruleSet();
     }
