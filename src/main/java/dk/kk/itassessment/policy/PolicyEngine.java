@@ -70,7 +70,10 @@ public class PolicyEngine implements AutoCloseable {
         return withCurrent(ruleSet -> evaluate(ruleSet, acquisition, lookups));
     }
 
-    /** Runs {@code work} with the rule set that decides now, which stays open (it may be replaced) until it returns. */
+    /**
+     * Runs {@code work} with the rule set that decides now, which stays open (it may be replaced) until it returns.
+     * {@code work} answers null for "nothing".
+     */
     public <T> T withCurrent(java.util.function.Function<RuleSet, T> work) {
         while (true) {
             RuleSet ruleSet = ruleSet();

@@ -83,6 +83,11 @@ public record RuleFiles(Map<String, byte[]> files) {
         }
     }
 
+    /** A table's name: its file name without folder and ending ({@code decision-tables/routes.drl.xlsx} is {@code routes}). */
+    public static String tableName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.drl\\.(xlsx|csv)$", "");
+    }
+
     /** {@code sha256:} over each file's path and content, in path order. */
     public String fingerprint() {
         try {

@@ -78,6 +78,18 @@ public final class RuleSet implements AutoCloseable {
         return false;
     }
 
+    /** Runs {@code work} holding a lease; empty when the rule set is closed (take the current one again). */
+    public <T> java.util.Optional<T> withLease(java.util.function.Function<RuleSet, T> work) {
+        if (!tryAcquire()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(work.apply(this));
+        } finally {
+            release();
+        }
+    }
+
     /** Ends a lease taken with {@link #tryAcquire()}. */
     public void release() {
         if (leases.decrementAndGet() == 0) {

@@ -73,8 +73,7 @@ public final class TableChecks {
 
     /** The name of a table: its file name without folder and {@code .drl.xlsx} / {@code .drl.csv}. */
     static String name(String path) {
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        return file.replaceFirst("\\.drl\\.(xlsx|csv)$", "");
+        return RuleFiles.tableName(path);
     }
 
     private static Map<String, String> tablesByName(RuleFiles files) {

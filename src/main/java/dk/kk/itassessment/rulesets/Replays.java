@@ -69,14 +69,10 @@ class Replays {
         if (onTheActive != null) {
             return onTheActive; // the version that decided it decides now too
         }
-        while (true) {
-            RuleSet ruleSet = compiled(past.rulesetFingerprint());
-            if (ruleSet.tryAcquire()) {
-                try {
-                    return replay.apply(ruleSet);
-                } finally {
-                    ruleSet.release();
-                }
+        while (true) { // a cached version may be evicted and closed between the look-up and the lease
+            var replayed = compiled(past.rulesetFingerprint()).withLease(replay);
+            if (replayed.isPresent()) {
+                return replayed.get();
             }
         }
     }

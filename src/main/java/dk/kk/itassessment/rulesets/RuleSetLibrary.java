@@ -177,7 +177,7 @@ public class RuleSetLibrary {
                 continue;
             }
             checkSize(scenario, "scenario", errors);
-            files.put(Tables.SCENARIOS + scenario.name(), scenario.bytes()); // a base scenario of that name is replaced
+            files.put(RuleFiles.SCENARIOS + scenario.name(), scenario.bytes()); // a base scenario of that name is replaced
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The draft cannot be made.", errors);

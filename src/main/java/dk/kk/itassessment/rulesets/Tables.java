@@ -3,7 +3,6 @@ package dk.kk.itassessment.rulesets;
 import dk.kk.itassessment.policy.RuleFiles;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Decision tables by name: a table's name is its file name without the folder and the {@code .drl.xlsx} /
@@ -12,20 +11,17 @@ import java.util.regex.Pattern;
 final class Tables {
 
     static final String FOLDER = "decision-tables/";
-    static final String SCENARIOS = FOLDER + "scenarios/";
-    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,60}");
 
     private Tables() {
     }
 
     static boolean isTable(String path) {
-        return path.startsWith(FOLDER) && !path.startsWith(SCENARIOS)
+        return path.startsWith(FOLDER) && !RuleFiles.isScenario(path)
                 && (path.endsWith(".drl.xlsx") || path.endsWith(".drl.csv"));
     }
 
     static String name(String path) {
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        return file.replaceFirst("\\.drl\\.(xlsx|csv)$", "");
+        return RuleFiles.tableName(path);
     }
 
     /** The path of the table called {@code name} in {@code files}. */

@@ -89,7 +89,7 @@ class VersionChecks {
         if (!m.matches()) {
             return Finding.of(null, null, "Ingen scenarie når " + row, "No scenario reaches " + row);
         }
-        String table = m.group(1).substring(m.group(1).lastIndexOf('/') + 1).replaceFirst("\\.drl\\.(xlsx|csv)$", "");
+        String table = RuleFiles.tableName(m.group(1));
         String sheet = m.group(2) == null ? table : m.group(2);
         return Finding.of(table, sheet + "!A" + m.group(3),
                 "Intet gyldent scenarie når række " + m.group(3) + "; tilføj et scenarie, der prøver den",
