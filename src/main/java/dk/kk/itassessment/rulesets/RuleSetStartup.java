@@ -69,6 +69,9 @@ class RuleSetStartup {
         }
         RuleSetVersion active = versions.active().orElseThrow(() -> new RuleSetRejected(
                 List.of("No rule-set version is active in the database")));
+        versions.findByFingerprint(shipped.fingerprint()).filter(deployed -> !deployed.id().equals(active.id()))
+                .ifPresent(deployed -> log.warn("The deployment's rule and table files are version {} ({}); version {} "
+                        + "decides until a policy officer activates another.", deployed.id(), deployed.status(), active.id()));
         RuleSet ruleSet = imported;
         if (ruleSet == null) {
             try {
