@@ -109,8 +109,15 @@ public class RecordedDecisions {
     private static final String COLUMNS = "id, assessed_at, ruleset_version, ruleset_fingerprint, decision::text, "
             + "request::text, lookups::text";
 
-    public Optional<Recorded> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from assessments where id = :id").param("id", id)
+    /** A stored assessment by its id as given in a path; empty for an unknown id or one that is no UUID. */
+    public Optional<Recorded> find(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + COLUMNS + " from assessments where id = :id").param("id", uuid)
                 .query(this::recorded).optional();
     }
 

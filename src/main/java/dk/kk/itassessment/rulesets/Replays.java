@@ -11,7 +11,6 @@ import dk.kk.itassessment.policy.RuleSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -52,7 +51,7 @@ class Replays {
         if (!mode.equals("recorded") && !mode.equals("active")) {
             throw new InvalidRequest("against", "recorded or active");
         }
-        Recorded past = parse(id).flatMap(recorded::find)
+        Recorded past = recorded.find(id)
                 .orElseThrow(() -> new NotFound("No assessment with id " + RuleSetLibrary.shorten(id) + "."));
         Function<RuleSet, Replay> replay = ruleSet -> {
             Decision now = recorded.evaluate(ruleSet, past);
@@ -104,13 +103,5 @@ class Replays {
     synchronized void close() {
         compiled.values().forEach(RuleSet::close);
         compiled.clear();
-    }
-
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

@@ -109,12 +109,6 @@ class RuleSetVersions {
         return new RuleFiles(files);
     }
 
-    /** One file of a version, or empty. */
-    Optional<byte[]> file(long id, String path) {
-        return jdbc.sql("select content from rule_set_files where version_id = :id and path = :path")
-                .param("id", id).param("path", path).query(byte[].class).optional();
-    }
-
     boolean approve(long id, String by, Instant at) {
         return jdbc.sql("update rule_set_versions set approved_by = :by, approved_at = :at"
                         + " where id = :id and approved_by is null and status = 'DRAFT'")
