@@ -51,9 +51,9 @@ class Assessments {
         int rows = jdbc.sql("""
                 insert into assessments (id, assessed_at, route, institution_key, requester_email, request, lookups,
                                          answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256,
-                                         submitted_by)
+                                         submitted_by, decision)
                 values (:id, :assessedAt, :route, :institution, :email, cast(:request as jsonb), cast(:lookups as jsonb),
-                        cast(:answer as json), :version, :fingerprint, :key, :hash, :submittedBy)
+                        :answer, :version, :fingerprint, :key, :hash, :submittedBy, cast(:decision as jsonb))
                 on conflict (idempotency_key) do nothing
                 """)
                 .param("id", view.id())
@@ -69,6 +69,7 @@ class Assessments {
                 .param("key", idempotencyKey)
                 .param("hash", bodySha256)
                 .param("submittedBy", submittedBy)
+                .param("decision", json.writeValueAsString(RecordedDecisions.column(view)))
                 .update();
         return rows == 1;
     }

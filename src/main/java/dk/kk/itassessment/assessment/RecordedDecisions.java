@@ -102,6 +102,28 @@ public class RecordedDecisions {
         }
     }
 
+    /**
+     * The stored decision column of {@code view} (V13's shape, written by the service since V21): the codes, and the
+     * checklist as parallel arrays in the answer's order. It must equal {@code assessment_decision(answer::jsonb)};
+     * the tests check it does.
+     */
+    static Column column(AssessmentView view) {
+        List<Evaluation.Item> items = view.checklist();
+        return new Column(view.route(), view.newAcquisitionRequired(), view.securityReview(), view.riskTier(),
+                view.dpiaRequired(), view.estimatedProcessingDays(),
+                view.warnings().stream().map(Evaluation.Warning::code).toList(),
+                items.stream().map(Evaluation.Item::code).toList(),
+                items.stream().map(Evaluation.Item::responsible).toList(),
+                items.stream().map(Evaluation.Item::phase).toList(),
+                items.stream().map(Evaluation.Item::mandatory).toList());
+    }
+
+    /** The decision column's JSON (null days are written as null, as V13's function writes them). */
+    record Column(String route, boolean newAcquisitionRequired, String securityReview, String riskTier,
+                  boolean dpiaRequired, Integer estimatedProcessingDays, List<String> warnings, List<String> checklist,
+                  List<String> responsible, List<String> phase, List<Boolean> mandatory) {
+    }
+
     /** One changed part: {@code recorded}/{@code now} for a value, {@code added}/{@code removed} for a list. */
     public record Difference(String part, Object recorded, Object now, List<String> added, List<String> removed) {
     }

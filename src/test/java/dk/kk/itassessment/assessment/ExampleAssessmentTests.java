@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Each of ../shared/examples through the HTTP API, with the registry set up from the example's registry part. */
@@ -23,6 +24,9 @@ class ExampleAssessmentTests {
 
     @Autowired
     RegistryFixtures registry;
+
+    @Autowired
+    JdbcClient jdbc;
 
     static java.util.stream.Stream<String> examples() {
         return Examples.names();
@@ -60,6 +64,9 @@ class ExampleAssessmentTests {
         Api.Response stored = api.get("/api/v1/assessments/" + body.get("id").asString());
         assertThat(stored.status()).isEqualTo(200);
         assertThat(stored.json()).as("read back equal").isEqualTo(body);
+        assertThat(jdbc.sql("select decision = assessment_decision(answer::jsonb) from assessments where id = :id")
+                .param("id", java.util.UUID.fromString(body.get("id").asString())).query(Boolean.class).single())
+                .as("the decision column the service wrote is the one V13's function makes of the answer").isTrue();
     }
 
     static Set<String> codes(JsonNode items) {
