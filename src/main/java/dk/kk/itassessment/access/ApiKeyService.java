@@ -72,6 +72,15 @@ class ApiKeyService {
     @Transactional
     void revoke(String id) {
         UUID uuid = uuid(id).orElseThrow(() -> notFound());
+        forget(uuid);
+        // and once more when the revocation is committed: a request in between may have found the key still valid
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        forget(uuid);
+                    }
+                });
         if (keys.revoke(uuid, now())) {
             audit.record(Actors.current(), "api-key.revoked", "api-key/" + uuid, Map.of());
         } else if (keys.find(uuid).isEmpty()) {
@@ -79,13 +88,46 @@ class ApiKeyService {
         }
     }
 
-    /** The holder of an unrevoked key; empty for anything else. One indexed statement for a well-formed key. */
+    /**
+     * The holder of an unrevoked key; empty for anything else. A key found is remembered for {@link #REMEMBERED}
+     * (an intake form's key is sent with every request: one statement fewer each time); a key revoked through this
+     * instance is forgotten at once, through another instance within that time. Unknown keys are never remembered,
+     * so guessing cannot fill the memory.
+     */
     Optional<ApiKeys.Holder> holder(String key) {
         if (key == null || !FORMAT.matcher(key).matches()) {
             return Optional.empty();
         }
-        return keys.use(hash(key), now());
+        String hash = hash(key);
+        Instant now = now();
+        Remembered remembered = recent.get(hash);
+        if (remembered != null && now.isBefore(remembered.until())) {
+            return Optional.of(remembered.holder());
+        }
+        Optional<ApiKeys.Holder> found = keys.use(hash, now);
+        if (found.isPresent()) {
+            if (recent.size() >= MAX_REMEMBERED) {
+                recent.values().removeIf(r -> !now.isBefore(r.until()));
+            }
+            recent.put(hash, new Remembered(found.get(), now.plus(REMEMBERED)));
+        } else {
+            recent.remove(hash);
+        }
+        return found;
     }
+
+    private void forget(UUID id) {
+        recent.values().removeIf(r -> r.holder().id().equals(id));
+    }
+
+    /** How long a key found is used without asking the database again (and the longest a revocation takes effect). */
+    static final java.time.Duration REMEMBERED = java.time.Duration.ofSeconds(5);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Remembered(ApiKeys.Holder holder, Instant until) {
+    }
+
+    private final java.util.concurrent.ConcurrentMap<String, Remembered> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** SHA-256 in hex: a fast hash is right for 256 random bits (nothing to guess, unlike a password). */
     static String hash(String key) {

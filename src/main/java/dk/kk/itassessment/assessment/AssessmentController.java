@@ -45,24 +45,25 @@ class AssessmentController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @ApiResponse(responseCode = "200", description = "A repeat with the same Idempotency-Key and body",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    ResponseEntity<String> assess(
+    ResponseEntity<byte[]> assess(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AssessmentRequest.class))) @RequestBody byte[] body,
             @Parameter(description = "1–100 printable ASCII characters") @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication caller) {
         AssessmentService.Outcome outcome = service.assess(body, idempotencyKey, Caller.of(caller));
+        byte[] answer = utf8(outcome.answer());
         if (!outcome.created()) {
-            return ResponseEntity.ok(outcome.answer());
+            return ResponseEntity.ok(answer);
         }
-        return ResponseEntity.created(URI.create("/api/v1/assessments/" + outcome.id())).body(outcome.answer());
+        return ResponseEntity.created(URI.create("/api/v1/assessments/" + outcome.id())).body(answer);
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Evaluate a request without storing it (id and assessedAt are null)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    String preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+    byte[] preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = AssessmentRequest.class))) @RequestBody byte[] body) {
-        return service.preview(body);
+        return utf8(service.preview(body));
     }
 
     @GetMapping("/{id}")
@@ -70,8 +71,8 @@ class AssessmentController {
             + "assessment; others only their own (submitted by them, or with their account's e-mail address as the "
             + "requester's): another's answers 404, as an unknown id does.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    String find(@PathVariable String id, Authentication caller) {
-        return service.find(id, Caller.of(caller));
+    byte[] find(@PathVariable String id, Authentication caller) {
+        return utf8(service.find(id, Caller.of(caller)));
     }
 
     @GetMapping
@@ -85,6 +86,14 @@ class AssessmentController {
                                 @RequestParam(required = false) String size,
                                 Authentication caller) {
         return service.list(route, institution, page, size, Caller.of(caller));
+    }
+
+    /**
+     * Answers are JSON text made once; sent as bytes they are encoded once (as a String they were encoded twice: once
+     * to count the bytes, once to write them).
+     */
+    private static byte[] utf8(String json) {
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The shape of a page of assessments, for the OpenAPI description. */

@@ -15,6 +15,8 @@ import dk.kk.itassessment.platform.Text;
 import dk.kk.itassessment.platform.Problems;
 import dk.kk.itassessment.policy.Evaluation;
 import dk.kk.itassessment.policy.PolicyEngine;
+import dk.kk.itassessment.policy.facts.Acquisition;
+import dk.kk.itassessment.policy.facts.Lookups;
 import dk.kk.itassessment.registry.Names;
 import dk.kk.itassessment.registry.Registry;
 import java.security.MessageDigest;
@@ -54,10 +56,12 @@ public class AssessmentService {
     private final JsonMapper json;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final EvaluationLane lane;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
                       Assessments assessments, Clock clock, JsonMapper json, AuditTrail audit,
-                      TransactionTemplate transaction) {
+                      TransactionTemplate transaction, EvaluationLane lane) {
+        this.lane = lane;
         this.json = json;
         this.audit = audit;
         this.transaction = transaction;
@@ -190,7 +194,9 @@ public class AssessmentService {
         StoredLookups lookups = StoredLookups.of(registry.lookup(request.solution().name(),
                 request.solution().supplierName(), request.solution().supplierCvr(),
                 request.solution().category().name(), request.requester().institution(), today), today);
-        Evaluation evaluation = policy.evaluate(PolicyFacts.acquisition(request), lookups.facts());
+        Acquisition acquisition = PolicyFacts.acquisition(request);
+        Lookups facts = lookups.facts();
+        Evaluation evaluation = lane.run(() -> policy.evaluate(acquisition, facts));
         return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups);
     }
 

@@ -162,6 +162,23 @@ class ApiKeyTests {
     }
 
     @Test
+    void aKeyRevokedThroughAnotherInstanceIsRefusedWithinTheTimeAKeyIsRemembered() throws InterruptedException {
+        Created key = create(unique("Form on two instances"), "INTAKE_CLIENT");
+        String bearer = "Bearer " + key.key();
+        assertThat(get(bearer, ASSESSMENTS).status()).isEqualTo(200); // found, and remembered here
+        // another instance revokes it: this one hears nothing of it
+        jdbc.sql("update api_keys set revoked_at = now() where id = cast(:id as uuid)").param("id", key.id()).update();
+
+        long revokedAt = System.nanoTime();
+        while (get(bearer, ASSESSMENTS).status() == 200) {
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - revokedAt))
+                    .isLessThan(ApiKeyService.REMEMBERED.plusSeconds(2));
+            Thread.sleep(200);
+        }
+        assertThat(get(bearer, ASSESSMENTS).status()).isEqualTo(401);
+    }
+
+    @Test
     void revokingAnUnknownKeyIs404() {
         assertThat(api.delete(KEYS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
         Api.Response malformed = api.delete(KEYS + "/not-a-uuid");

@@ -23,6 +23,13 @@ class OpenApiTests {
                 "/api/v1/assessments/{id}", "/api/v1/suppliers", "/api/v1/suppliers/{id}", "/api/v1/suppliers/import",
                 "/api/v1/portfolio", "/api/v1/portfolio/{id}");
         assertThat(docs.json().get("components").get("schemas").propertyNames()).contains("AssessmentRequest", "Assessment");
+        // the answers are written as bytes; the description still says what they are
+        for (String[] answer : new String[][] {{"/api/v1/assessments", "post", "201"},
+                {"/api/v1/assessments/preview", "post", "200"}, {"/api/v1/assessments/{id}", "get", "200"}}) {
+            assertThat(paths.get(answer[0]).get(answer[1]).get("responses").get(answer[2]).get("content")
+                    .get("application/json").get("schema").get("$ref").asString()).as(answer[0])
+                    .isEqualTo("#/components/schemas/Assessment");
+        }
     }
 
     @Test
