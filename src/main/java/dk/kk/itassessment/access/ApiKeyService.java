@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -16,9 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creating, listing and revoking API keys, and finding the holder of a key. A key is {@code itak_} and 32 random
@@ -32,10 +37,18 @@ class ApiKeyService {
     private static final int SECRET_BYTES = 32;
     private static final Pattern FORMAT = Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a key found is used without asking the database again (and the longest a revocation takes effect). */
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final ApiKeys keys;
     private final AuditTrail audit;
     private final Clock clock;
+    /** Keys found lately, by their hash: only keys that exist, so their number is bounded by the keys created. */
+    private final ConcurrentMap<String, Remembered> recent = new ConcurrentHashMap<>();
+
+    private record Remembered(ApiKeys.Holder holder, Instant until) {
+    }
 
     ApiKeyService(ApiKeys keys, AuditTrail audit, Clock clock) {
         this.keys = keys;
@@ -74,13 +87,12 @@ class ApiKeyService {
         UUID uuid = uuid(id).orElseThrow(() -> notFound());
         forget(uuid);
         // and once more when the revocation is committed: a request in between may have found the key still valid
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        forget(uuid);
-                    }
-                });
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                forget(uuid);
+            }
+        });
         if (keys.revoke(uuid, now())) {
             audit.record(Actors.current(), "api-key.revoked", "api-key/" + uuid, Map.of());
         } else if (keys.find(uuid).isEmpty()) {
@@ -119,15 +131,6 @@ class ApiKeyService {
     private void forget(UUID id) {
         recent.values().removeIf(r -> r.holder().id().equals(id));
     }
-
-    /** How long a key found is used without asking the database again (and the longest a revocation takes effect). */
-    static final java.time.Duration REMEMBERED = java.time.Duration.ofSeconds(5);
-    private static final int MAX_REMEMBERED = 10_000;
-
-    private record Remembered(ApiKeys.Holder holder, Instant until) {
-    }
-
-    private final java.util.concurrent.ConcurrentMap<String, Remembered> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** SHA-256 in hex: a fast hash is right for 256 random bits (nothing to guess, unlike a password). */
     static String hash(String key) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.kk.itassessment.access.Caller;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -93,7 +94,7 @@ class AssessmentController {
      * to count the bytes, once to write them).
      */
     private static byte[] utf8(String json) {
-        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The shape of a page of assessments, for the OpenAPI description. */
