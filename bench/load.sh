@@ -38,13 +38,39 @@ echo "== warm-up (${warmup} s each)"
 wrk -t2 -c16 -d"${warmup}s" "http://127.0.0.1:$port/actuator/health" >/dev/null
 wrk -t2 -c16 -d"${warmup}s" -s bench/post-assessment.lua "http://127.0.0.1:$port/api/v1/assessments" >/dev/null
 
+# CPU time (clock ticks, user + system) of the service's JVM and of this run's PostgreSQL: its postmaster (whose
+# command line names the data directory) and the postmaster's children, the backends of the pooled connections.
+# Per request, these vary far less from run to run than the rates do on this VM.
+ticks() {
+  local jvm pg=0 pid postmaster
+  jvm=$(awk '{print $14 + $15}' "/proc/$service/stat")
+  postmaster=$(pgrep -f -- "postgres.*-D $data" | head -1 || true)
+  for pid in $postmaster $( [ -n "$postmaster" ] && pgrep -P "$postmaster" ); do
+    pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$jvm $pg"
+}
+hz=$(getconf CLK_TCK)
+# measure <name> <wrk arguments...>: runs wrk, prints its output and "CPU per request: JVM x µs, PostgreSQL y µs"
+measure() {
+  local name=$1 j0 p0 j1 p1 n
+  shift
+  read -r j0 p0 < <(ticks)
+  wrk -t2 -c16 -d"${duration}s" --latency "$@" | tee "target/bench-$name.txt"
+  read -r j1 p1 < <(ticks)
+  n=$(awk '/requests in/ {print $1}' "target/bench-$name.txt")
+  awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v n="$n" -v hz="$hz" \
+    'BEGIN {printf "CPU per request: JVM %.0f µs, PostgreSQL %.0f µs\n", j * 1e6 / hz / n, p * 1e6 / hz / n}' \
+    | tee -a "target/bench-$name.txt"
+}
+
 rounds=${BENCH_ROUNDS:-1}
 failed=0
 for round in $(seq 1 "$rounds"); do
   echo "== round $round of $rounds: GET /actuator/health, 16 connections, ${duration}s"
-  wrk -t2 -c16 -d"${duration}s" --latency "http://127.0.0.1:$port/actuator/health" | tee target/bench-health.txt
+  measure health "http://127.0.0.1:$port/actuator/health"
   echo "== round $round of $rounds: POST /api/v1/assessments, 16 connections, ${duration}s"
-  wrk -t2 -c16 -d"${duration}s" --latency -s bench/post-assessment.lua "http://127.0.0.1:$port/api/v1/assessments" | tee target/bench-assess.txt
+  measure assess -s bench/post-assessment.lua "http://127.0.0.1:$port/api/v1/assessments"
 
   health=$(awk '/Requests\/sec/ {print $2}' target/bench-health.txt)
   assess=$(awk '/Requests\/sec/ {print $2}' target/bench-assess.txt)
