@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * <p>Why: an evaluation touches a lot of Drools' code and the rule set's network. Run back to back on a few threads,
  * that stays in the processor's caches; interleaved with the rest of sixteen requests' work (HTTP, security, JSON,
  * JDBC) on every thread, the same evaluation took 3 to 6 times the processor time on this project's 2-core machine
- * (bench/README.md, "The evaluation lane": about 550 µs against 165 µs under load). It also bounds how many
- * evaluations run at once, whatever the number of request threads.
+ * (bench/README.md, "the evaluation lane, a cheaper insert, and a longer warm-up": about 550 µs against 165 µs under
+ * load). It also bounds how many evaluations run at once, whatever the number of request threads.
  */
 @Component
 public class EvaluationLane {
