@@ -3,7 +3,7 @@
 # GET /actuator/health and POST /api/v1/assessments (as an intake client with an API key) with wrk, 16 connections
 # each, and prints both rates.
 # Usage: bench/load.sh [seconds per run, default 30]. Needs wrk (apt-get install wrk) and Java 17.
-# BENCH_WARMUP=s: seconds of each before measuring (default 30). BENCH_ROUNDS=n measures the pair n times (each round's ratio from its own pair: the VM's speed drifts);
+# BENCH_WARMUP=s: seconds of each before measuring (default 90). BENCH_ROUNDS=n measures the pair n times (each round's ratio from its own pair: the VM's speed drifts);
 # BENCH_JAVA_OPTS is passed to the service's JVM, e.g. a flight recording:
 #   BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile' bench/load.sh 20
 set -euo pipefail
@@ -31,9 +31,10 @@ key=$(curl -fs -u "admin:$password" -X POST "http://127.0.0.1:$port/api/v1/api-k
       -d '{"name":"load-test","roles":["INTAKE_CLIENT"]}' | sed -E 's/.*"key":"([^"]+)".*/\1/')
 export BENCH_AUTH="Bearer $key"
 
-# warm-up: the JIT compiles slowly here (one C2 thread on two cores): after 10 s of POSTs it still took about 15 % of
-# the CPU, and health's rate rose by half from one round to the next. Both warm up for BENCH_WARMUP seconds (30).
-warmup=${BENCH_WARMUP:-30}
+# warm-up: the JIT compiles slowly here (one C2 thread on two cores): its thread took 17-24 % of the JVM's CPU
+# through the first 90 s of POSTs, and under 3 % after (per-thread CPU from /proc, 2026-11-28). Both warm up for
+# BENCH_WARMUP seconds (90).
+warmup=${BENCH_WARMUP:-90}
 echo "== warm-up (${warmup} s each)"
 wrk -t2 -c16 -d"${warmup}s" "http://127.0.0.1:$port/actuator/health" >/dev/null
 wrk -t2 -c16 -d"${warmup}s" -s bench/post-assessment.lua "http://127.0.0.1:$port/api/v1/assessments" >/dev/null

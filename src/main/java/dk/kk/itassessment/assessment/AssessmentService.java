@@ -2,8 +2,6 @@ package dk.kk.itassessment.assessment;
 
 import dk.kk.itassessment.access.Caller;
 import dk.kk.itassessment.access.Role;
-import dk.kk.itassessment.audit.Actors;
-import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import dk.kk.itassessment.intake.RequestReader;
 import dk.kk.itassessment.platform.Conflict;
@@ -28,11 +26,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,17 +50,12 @@ public class AssessmentService {
     private final Assessments assessments;
     private final Clock clock;
     private final JsonMapper json;
-    private final AuditTrail audit;
-    private final TransactionTemplate transaction;
     private final EvaluationLane lane;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
-                      Assessments assessments, Clock clock, JsonMapper json, AuditTrail audit,
-                      TransactionTemplate transaction, EvaluationLane lane) {
+                      Assessments assessments, Clock clock, JsonMapper json, EvaluationLane lane) {
         this.lane = lane;
         this.json = json;
-        this.audit = audit;
-        this.transaction = transaction;
         this.jsonBody = jsonBody;
         this.reader = reader;
         this.registry = registry;
@@ -97,16 +88,8 @@ public class AssessmentService {
         AssessmentView stored = decided.view().stored(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         AssessmentRequest.Requester requester = received.request().requester();
         String answer = json.writeValueAsString(stored);
-        boolean inserted = Boolean.TRUE.equals(transaction.execute(status -> {
-            boolean stores = assessments.insert(stored, answer, decided.lookups(), Names.normalise(requester.institution()),
-                    requester.email(), caller.username(), idempotencyKey, bodyHash);
-            if (stores) { // no personal data in the trail: it cannot be edited
-                audit.record(Actors.current(), "assessment.stored", "assessment/" + stored.id(), Map.of(
-                        "route", stored.route(), "ruleset", stored.ruleset().fingerprint(),
-                        "idempotencyKey", idempotencyKey != null));
-            }
-            return stores;
-        }));
+        boolean inserted = assessments.insert(stored, answer, decided.lookups(), Names.normalise(requester.institution()),
+                requester.email(), caller.username(), idempotencyKey, bodyHash);
         if (!inserted) { // a concurrent retry with the same key stored first
             return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash, caller);
         }

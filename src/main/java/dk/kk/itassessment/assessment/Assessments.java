@@ -1,5 +1,7 @@
 package dk.kk.itassessment.assessment;
 
+import dk.kk.itassessment.audit.Actors;
+import dk.kk.itassessment.audit.AuditTrail;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,16 +13,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The stored assessments (table {@code assessments}); answers are read back as the JSON text they were given in. */
+/** The stored assessments (table {@code assessments}) and their entries in the audit trail; answers are read back as the JSON text they were given in. */
 @Repository
 class Assessments {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditTrail audit;
 
-    Assessments(JdbcClient jdbc, JsonMapper json) {
+    Assessments(JdbcClient jdbc, JsonMapper json, AuditTrail audit) {
         this.jdbc = jdbc;
         this.json = json;
+        this.audit = audit;
     }
 
     /**
@@ -43,35 +47,41 @@ class Assessments {
     private static final String STORED = "select answer, body_sha256, submitted_by, requester_email from assessments";
 
     /**
-     * Stores the assessment unless another one already holds its idempotency key (then nothing is stored and
-     * false is returned). One statement: concurrent retries with the same key store exactly one.
+     * Stores the assessment and its entry in the audit trail unless another one already holds its idempotency key
+     * (then nothing is stored and false is returned). One statement, committed on its own: concurrent retries with
+     * the same key store exactly one, and the request costs one round trip to the database where a transaction of
+     * two inserts took three. No personal data in the trail: it cannot be edited.
      */
     boolean insert(AssessmentView view, String answer, StoredLookups lookups, String institutionKey,
                    String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256) {
-        int rows = jdbc.sql("""
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", view.id());
+        parameters.put("assessedAt", Timestamp.from(view.assessedAt()));
+        parameters.put("route", view.route());
+        parameters.put("institution", institutionKey);
+        parameters.put("email", requesterEmail);
+        parameters.put("request", json.writeValueAsString(view.request()));
+        parameters.put("lookups", json.writeValueAsString(lookups));
+        parameters.put("answer", answer);
+        parameters.put("version", view.ruleset().version());
+        parameters.put("fingerprint", view.ruleset().fingerprint());
+        parameters.put("key", idempotencyKey);
+        parameters.put("hash", bodySha256);
+        parameters.put("submittedBy", submittedBy);
+        parameters.put("decision", json.writeValueAsString(RecordedDecisions.column(view)));
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("route", view.route());
+        facts.put("ruleset", view.ruleset().fingerprint());
+        facts.put("idempotencyKey", idempotencyKey != null);
+        return audit.recordWith("""
                 insert into assessments (id, assessed_at, route, institution_key, requester_email, request, lookups,
                                          answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256,
                                          submitted_by, decision)
                 values (:id, :assessedAt, :route, :institution, :email, cast(:request as jsonb), cast(:lookups as jsonb),
                         :answer, :version, :fingerprint, :key, :hash, :submittedBy, cast(:decision as jsonb))
                 on conflict (idempotency_key) do nothing
-                """)
-                .param("id", view.id())
-                .param("assessedAt", Timestamp.from(view.assessedAt()))
-                .param("route", view.route())
-                .param("institution", institutionKey)
-                .param("email", requesterEmail)
-                .param("request", json.writeValueAsString(view.request()))
-                .param("lookups", json.writeValueAsString(lookups))
-                .param("answer", answer)
-                .param("version", view.ruleset().version())
-                .param("fingerprint", view.ruleset().fingerprint())
-                .param("key", idempotencyKey)
-                .param("hash", bodySha256)
-                .param("submittedBy", submittedBy)
-                .param("decision", json.writeValueAsString(RecordedDecisions.column(view)))
-                .update();
-        return rows == 1;
+                returning 1
+                """, parameters, Actors.current(), "assessment.stored", "assessment/" + view.id(), facts);
     }
 
     Optional<Stored> find(UUID id) {

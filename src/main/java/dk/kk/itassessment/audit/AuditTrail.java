@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditTrail {
 
     private static final int VERIFY_BATCH = 1000;
+    private static final String INSERT = "insert into audit_entries (at, actor, action, target, details)";
     private static final String COLUMNS = "seq, at, actor, action, target, details::text as details, previous_hash, hash";
 
     private final JdbcClient jdbc;
@@ -54,6 +55,36 @@ public class AuditTrail {
      */
     @Transactional
     public void record(String actor, String action, String target, Map<String, ?> details) {
+        entry(jdbc.sql(INSERT + " values (:auditAt, :auditActor, :auditAction, :auditTarget, cast(:auditDetails as jsonb))"),
+                actor, action, target, details).update();
+        sealer.afterCommit();
+    }
+
+    /**
+     * Makes a change and appends its entry in one statement: {@code change} is a data-modifying statement that
+     * returns one row when it changed something and none when it did not (e.g. {@code insert … on conflict do
+     * nothing returning 1}); the entry is appended exactly when it returned the row. A change that returns more
+     * rows fails whole, entry and change (a scalar subquery refuses them). One round trip, where a change and
+     * {@link #record} in a transaction take three (the change, the entry, the commit): for a change made at volume,
+     * a stored assessment. The change's named parameters must not start with {@code audit}.
+     *
+     * @return whether the change returned its row (and so the entry was appended)
+     */
+    public boolean recordWith(String change, Map<String, ?> parameters, String actor, String action, String target,
+                              Map<String, ?> details) {
+        var statement = jdbc.sql("with change as (" + change + ") " + INSERT
+                + " select :auditAt, :auditActor, :auditAction, :auditTarget, cast(:auditDetails as jsonb)"
+                + " where (select 1 from change) is not null");
+        parameters.forEach(statement::param);
+        boolean appended = entry(statement, actor, action, target, details).update() == 1;
+        if (appended) {
+            sealer.afterCommit();
+        }
+        return appended;
+    }
+
+    private JdbcClient.StatementSpec entry(JdbcClient.StatementSpec statement, String actor, String action,
+                                           String target, Map<String, ?> details) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
@@ -62,17 +93,11 @@ public class AuditTrail {
             throw new IllegalArgumentException("details must be a JSON object");
         }
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        jdbc.sql("""
-                        insert into audit_entries (at, actor, action, target, details)
-                        values (:at, :actor, :action, :target, cast(:details as jsonb))
-                        """)
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("actor", actor)
-                .param("action", action)
-                .param("target", target)
-                .param("details", Chain.canonical(facts))
-                .update();
-        sealer.afterCommit();
+        return statement.param("auditAt", at.atOffset(ZoneOffset.UTC))
+                .param("auditActor", actor)
+                .param("auditAction", action)
+                .param("auditTarget", target)
+                .param("auditDetails", Chain.canonical(facts));
     }
 
     /** Chains every entry committed so far (the sealer does it soon anyway); returns how many it chained. */

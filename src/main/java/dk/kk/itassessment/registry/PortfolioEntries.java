@@ -136,24 +136,32 @@ class PortfolioEntries {
     }
 
     /**
-     * The entry whose name or alias equals {@code solution} (normalised), and the alternatives: the entries of
-     * {@code category} with permission GRANTED that has not run out by {@code today}, other than the match, sorted
-     * by name. One statement, two indexed look-ups.
+     * The look-up's statement ({@link Registry} runs it with the supplier's, in one round trip): the entry whose name
+     * or alias equals {@code :solution} (normalised), and the entries of {@code :category} with permission GRANTED
+     * that has not run out by {@code :today}. Two indexed look-ups; {@link #found} reads its rows.
      */
-    Found lookup(String solution, String category, LocalDate today) {
+    static final String LOOKUP = "SELECT " + COLUMNS + ", true AS matched"
+            + " FROM portfolio_names n JOIN portfolio_entries e ON e.id = n.entry_id"
+            + " WHERE n.normalised_name = :solution"
+            + " UNION ALL SELECT " + COLUMNS + ", false FROM portfolio_entries e"
+            + " WHERE e.category = :category AND e.permission = 'GRANTED'"
+            + " AND (e.permission_valid_until IS NULL OR e.permission_valid_until >= :today)";
+
+    /** {@link #LOOKUP}'s parameters: {@code solution} normalised, either may be null. */
+    static void lookupParameters(MapSqlParameterSource parameters, String solution, String category, LocalDate today) {
+        parameters.addValue("solution", solution, Types.VARCHAR)
+                .addValue("category", category, Types.VARCHAR)
+                .addValue("today", today, Types.DATE);
+    }
+
+    /** The match of {@link #LOOKUP}'s rows, and the alternatives: the others, sorted by name. */
+    static Found found(ResultSet rs) throws SQLException {
         record Row(PortfolioEntry entry, boolean matched) {
         }
-        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + ", true AS matched"
-                        + " FROM portfolio_names n JOIN portfolio_entries e ON e.id = n.entry_id"
-                        + " WHERE n.normalised_name = :solution"
-                        + " UNION ALL SELECT " + COLUMNS + ", false FROM portfolio_entries e"
-                        + " WHERE e.category = :category AND e.permission = 'GRANTED'"
-                        + " AND (e.permission_valid_until IS NULL OR e.permission_valid_until >= :today)")
-                .param("solution", solution, java.sql.Types.VARCHAR)
-                .param("category", category, java.sql.Types.VARCHAR)
-                .param("today", today, Types.DATE)
-                .query((rs, n) -> new Row(row(rs, n), rs.getBoolean("matched")))
-                .list();
+        List<Row> rows = new java.util.ArrayList<>();
+        while (rs.next()) {
+            rows.add(new Row(row(rs, rows.size()), rs.getBoolean("matched")));
+        }
         PortfolioEntry match = rows.stream().filter(Row::matched).map(Row::entry).findFirst().orElse(null);
         List<Lookup.Alternative> alternatives = rows.stream()
                 .filter(r -> !r.matched() && (match == null || !r.entry().id().equals(match.id())))

@@ -1,23 +1,24 @@
 package dk.kk.itassessment.registry;
 
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The look-up the assessment makes before it evaluates the policy: two statements of indexed look-ups, names compared as
- * {@link Names} does.
+ * The look-up the assessment makes before it evaluates the policy: two statements of indexed look-ups (the
+ * portfolio's and the suppliers'), sent together in one round trip, names compared as {@link Names} does.
  */
 @Service
 public class Registry {
 
-    private final Suppliers suppliers;
-    private final PortfolioEntries portfolio;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    Registry(Suppliers suppliers, PortfolioEntries portfolio) {
-        this.suppliers = suppliers;
-        this.portfolio = portfolio;
+    Registry(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -33,13 +34,32 @@ public class Registry {
         Objects.requireNonNull(today, "today");
         String solution = Names.normalise(solutionName);
 
-        PortfolioEntries.Found found = portfolio.lookup(present(solution) ? solution : null, category, today);
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        PortfolioEntries.lookupParameters(parameters, present(solution) ? solution : null, category, today);
+        Suppliers.lookupParameters(parameters, supplierCvr, supplierName);
+        // one prepared statement holding both: the driver sends them together and answers with two result sets
+        record Both(PortfolioEntries.Found found, Supplier supplier) {
+        }
+        Both both = jdbc.execute(PortfolioEntries.LOOKUP + ";\n" + Suppliers.LOOKUP, parameters, statement -> {
+            statement.execute();
+            PortfolioEntries.Found portfolio;
+            try (ResultSet rs = statement.getResultSet()) {
+                portfolio = PortfolioEntries.found(rs);
+            }
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("The suppliers' look-up returned no result set");
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                return new Both(portfolio, Suppliers.found(rs));
+            }
+        });
+        PortfolioEntries.Found found = both.found();
         PortfolioEntry entry = found.match();
         Lookup.PortfolioMatch portfolioMatch = entry == null ? null : new Lookup.PortfolioMatch(entry.id(),
                 entry.name(), entry.permission(), entry.permissionValidUntil(),
                 contains(entry.connectedInstitutions(), Names.normalise(institution)));
 
-        Supplier supplier = suppliers.findForLookup(supplierCvr, supplierName).orElse(null);
+        Supplier supplier = both.supplier();
         Lookup.SupplierMatch supplierMatch = supplier == null ? null : new Lookup.SupplierMatch(supplier.id(),
                 supplier.name(), supplier.agreement(), supplier.agreementValidUntil(),
                 contains(supplier.coveredSystems(), solution));

@@ -74,18 +74,24 @@ class Suppliers {
     }
 
     /**
-     * The supplier with {@code cvr}, else the one whose name equals {@code name} as names are compared (POLICY.md):
-     * one statement, two indexed look-ups. Either may be null.
+     * The look-up's statement ({@link Registry} runs it with the portfolio's, in one round trip): the supplier with
+     * {@code :cvr}, else the one whose name equals {@code :name} as names are compared (POLICY.md). Two indexed
+     * look-ups; {@link #found} reads its row.
      */
-    Optional<Supplier> findForLookup(String cvr, String name) {
+    static final String LOOKUP = "SELECT " + COLUMNS + ", 0 AS preference FROM suppliers WHERE cvr = :cvr"
+            + " UNION ALL SELECT " + COLUMNS + ", 1 FROM suppliers WHERE normalised_name = :name"
+            + " ORDER BY preference LIMIT 1";
+
+    /** {@link #LOOKUP}'s parameters; either may be null. */
+    static void lookupParameters(MapSqlParameterSource parameters, String cvr, String name) {
         String normalised = Names.normalise(name);
-        return jdbc.sql("SELECT " + COLUMNS + ", 0 AS preference FROM suppliers WHERE cvr = :cvr"
-                        + " UNION ALL SELECT " + COLUMNS + ", 1 FROM suppliers WHERE normalised_name = :name"
-                        + " ORDER BY preference LIMIT 1")
-                .param("cvr", cvr == null || cvr.isBlank() ? null : cvr.strip(), java.sql.Types.VARCHAR)
-                .param("name", normalised == null || normalised.isEmpty() ? null : normalised, java.sql.Types.VARCHAR)
-                .query(Suppliers::row)
-                .optional();
+        parameters.addValue("cvr", cvr == null || cvr.isBlank() ? null : cvr.strip(), Types.VARCHAR)
+                .addValue("name", normalised == null || normalised.isEmpty() ? null : normalised, Types.VARCHAR);
+    }
+
+    /** The supplier {@link #LOOKUP} found, or null. */
+    static Supplier found(ResultSet rs) throws SQLException {
+        return rs.next() ? row(rs, 0) : null;
     }
 
     Optional<Supplier> findByCvr(String cvr) {

@@ -100,6 +100,34 @@ class AuditTrailTests {
     }
 
     @Test
+    void aChangeMadeWithItsEntryAppendsItExactlyWhenItReturnedItsRow() {
+        String table = "audit_with_" + suffix;
+        jdbc.sql("create table " + table + " (id int primary key)").update();
+        try {
+            String insert = "insert into " + table + " (id) values (:id) on conflict (id) do nothing returning 1";
+            long before = entries();
+
+            assertThat(trail.recordWith(insert, Map.of("id", 1), "tester", "test.inserted", "test/" + suffix,
+                    Map.of("n", 1))).as("a row inserted").isTrue();
+            assertThat(trail.recordWith(insert, Map.of("id", 1), "tester", "test.inserted", "test/" + suffix,
+                    Map.of("n", 2))).as("the same id again: nothing inserted").isFalse();
+            assertThatThrownBy(() -> trail.recordWith("insert into " + table + " (id) values (2), (3) returning 1",
+                    Map.of(), "tester", "test.inserted", "test/" + suffix, Map.of("n", 3)))
+                    .as("two rows for one entry").isInstanceOf(DataAccessException.class);
+
+            List<AuditRows.Entry> appended = entriesFor("test/" + suffix);
+            assertThat(appended).hasSize(1);
+            assertThat(appended.get(0).actor()).isEqualTo("tester");
+            assertThat(appended.get(0).details().get("n").intValue()).isEqualTo(1);
+            assertThat(entries()).isEqualTo(before + 1);
+            assertThat(jdbc.sql("select id from " + table + " order by id").query(Integer.class).list())
+                    .as("the failed change failed whole").containsExactly(1);
+        } finally {
+            jdbc.sql("drop table " + table).update();
+        }
+    }
+
+    @Test
     void theChainVerifiesIntact() {
         api.post("/api/v1/assessments", AuditRows.request());
 
