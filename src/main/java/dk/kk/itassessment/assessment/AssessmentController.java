@@ -52,7 +52,7 @@ class AssessmentController {
             @Parameter(description = "1–100 printable ASCII characters") @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication caller) {
         AssessmentService.Outcome outcome = service.assess(body, idempotencyKey, Caller.of(caller));
-        byte[] answer = outcome.answer();
+        byte[] answer = utf8(outcome.answer());
         if (!outcome.created()) {
             return ResponseEntity.ok(answer);
         }
@@ -64,7 +64,7 @@ class AssessmentController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     byte[] preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = AssessmentRequest.class))) @RequestBody byte[] body) {
-        return service.preview(body);
+        return utf8(service.preview(body));
     }
 
     @GetMapping("/{id}")
@@ -90,8 +90,8 @@ class AssessmentController {
     }
 
     /**
-     * A stored answer is read back as JSON text; sent as bytes it is encoded once (as a String
-     * it was encoded twice: once to count the bytes, once to write them).
+     * Answers are JSON text made once; sent as bytes they are encoded once (as a String they were encoded twice: once
+     * to count the bytes, once to write them).
      */
     private static byte[] utf8(String json) {
         return json.getBytes(StandardCharsets.UTF_8);

@@ -17,7 +17,6 @@ import dk.kk.itassessment.policy.facts.Acquisition;
 import dk.kk.itassessment.policy.facts.Lookups;
 import dk.kk.itassessment.registry.Names;
 import dk.kk.itassessment.registry.Registry;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -66,10 +65,10 @@ public class AssessmentService {
     }
 
     /**
-     * The answer to a submitted request as JSON in UTF-8 (serialised once: the same bytes are stored and sent), its
-     * id, and whether it was stored now (201) or earlier under the same key (200).
+     * The answer to a submitted request as JSON text (serialised once: the same text is stored and sent), its id,
+     * and whether it was stored now (201) or earlier under the same key (200).
      */
-    public record Outcome(UUID id, byte[] answer, boolean created) {
+    public record Outcome(UUID id, String answer, boolean created) {
     }
 
     public Outcome assess(byte[] body, String idempotencyKey, Caller caller) {
@@ -88,7 +87,7 @@ public class AssessmentService {
         Decided decided = decide(received);
         AssessmentView stored = decided.view().stored(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         AssessmentRequest.Requester requester = received.request().requester();
-        byte[] answer = json.writeValueAsBytes(stored);
+        String answer = json.writeValueAsString(stored);
         boolean inserted = assessments.insert(stored, answer, decided.lookups(), Names.normalise(requester.institution()),
                 requester.email(), caller.username(), idempotencyKey, bodyHash);
         if (!inserted) { // a concurrent retry with the same key stored first
@@ -97,9 +96,9 @@ public class AssessmentService {
         return new Outcome(stored.id(), answer, true);
     }
 
-    /** The same decision as {@link #assess}, stored nowhere, as JSON in UTF-8. */
-    public byte[] preview(byte[] body) {
-        return json.writeValueAsBytes(decide(read(body)).view());
+    /** The same decision as {@link #assess}, stored nowhere, as JSON text. */
+    public String preview(byte[] body) {
+        return json.writeValueAsString(decide(read(body)).view());
     }
 
     /**
@@ -158,7 +157,7 @@ public class AssessmentService {
             throw new Conflict("The Idempotency-Key was already used for a different request body.");
         }
         String id = json.readTree(earlier.answer()).get("id").asString();
-        return new Outcome(UUID.fromString(id), earlier.answer().getBytes(StandardCharsets.UTF_8), false);
+        return new Outcome(UUID.fromString(id), earlier.answer(), false);
     }
 
     private record Received(JsonNode tree, AssessmentRequest request) {

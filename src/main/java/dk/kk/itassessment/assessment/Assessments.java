@@ -50,10 +50,9 @@ class Assessments {
      * Stores the assessment and its entry in the audit trail unless another one already holds its idempotency key
      * (then nothing is stored and false is returned). One statement, committed on its own: concurrent retries with
      * the same key store exactly one, and the request costs one round trip to the database where a transaction of
-     * two inserts took three. The answer is given as the UTF-8 bytes sent (no text encoded once more for the driver).
-     * No personal data in the trail: it cannot be edited.
+     * two inserts took three. No personal data in the trail: it cannot be edited.
      */
-    boolean insert(AssessmentView view, byte[] answer, StoredLookups lookups, String institutionKey,
+    boolean insert(AssessmentView view, String answer, StoredLookups lookups, String institutionKey,
                    String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", view.id());
@@ -79,7 +78,7 @@ class Assessments {
                                          answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256,
                                          submitted_by, decision)
                 values (:id, :assessedAt, :route, :institution, :email, cast(:request as jsonb), cast(:lookups as jsonb),
-                        convert_from(:answer, 'UTF8'), :version, :fingerprint, :key, :hash, :submittedBy, cast(:decision as jsonb))
+                        :answer, :version, :fingerprint, :key, :hash, :submittedBy, cast(:decision as jsonb))
                 on conflict (idempotency_key) do nothing
                 returning 1
                 """, parameters, Actors.current(), "assessment.stored", "assessment/" + view.id(), facts);
