@@ -2,6 +2,7 @@ package dk.kk.itassessment.assessment;
 
 import dk.kk.itassessment.access.Caller;
 import dk.kk.itassessment.access.Role;
+import dk.kk.itassessment.audit.Actors;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import dk.kk.itassessment.intake.RequestReader;
 import dk.kk.itassessment.platform.Conflict;
@@ -89,7 +90,7 @@ public class AssessmentService {
         AssessmentRequest.Requester requester = received.request().requester();
         String answer = json.writeValueAsString(stored);
         boolean inserted = assessments.insert(stored, answer, decided.lookups(), Names.normalise(requester.institution()),
-                requester.email(), caller.username(), idempotencyKey, bodyHash);
+                requester.email(), caller.username(), idempotencyKey, bodyHash, Actors.current());
         if (!inserted) { // a concurrent retry with the same key stored first
             return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash, caller);
         }

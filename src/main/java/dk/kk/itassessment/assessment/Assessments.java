@@ -1,6 +1,5 @@
 package dk.kk.itassessment.assessment;
 
-import dk.kk.itassessment.audit.Actors;
 import dk.kk.itassessment.audit.AuditTrail;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -50,10 +49,11 @@ class Assessments {
      * Stores the assessment and its entry in the audit trail unless another one already holds its idempotency key
      * (then nothing is stored and false is returned). One statement, committed on its own: concurrent retries with
      * the same key store exactly one, and the request costs one round trip to the database where a transaction of
-     * two inserts took three. No personal data in the trail: it cannot be edited.
+     * two inserts took three. {@code actor} is the audit trail's ({@link dk.kk.itassessment.audit.Actors}). No
+     * personal data in the trail: it cannot be edited.
      */
     boolean insert(AssessmentView view, String answer, StoredLookups lookups, String institutionKey,
-                   String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256) {
+                   String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256, String actor) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", view.id());
         parameters.put("assessedAt", Timestamp.from(view.assessedAt()));
@@ -81,7 +81,7 @@ class Assessments {
                         :answer, :version, :fingerprint, :key, :hash, :submittedBy, cast(:decision as jsonb))
                 on conflict (idempotency_key) do nothing
                 returning 1
-                """, parameters, Actors.current(), "assessment.stored", "assessment/" + view.id(), facts);
+                """, parameters, actor, "assessment.stored", "assessment/" + view.id(), facts);
     }
 
     Optional<Stored> find(UUID id) {

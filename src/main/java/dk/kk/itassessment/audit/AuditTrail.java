@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * action, target and details, hashed together with the hash of the entry before it (see {@link Chain}). The
  * database refuses to update or delete entries; {@link #verify()} finds an entry changed behind its back.
  *
- * <p>An outbox: {@link #record} inserts the entry pending (no seq, no hash) in the change's transaction, without a
- * lock, so that changes commit side by side; the {@link Sealer} chains pending entries in the order they were
- * inserted, soon after the commit. Reading the trail ({@link #page}, {@link #count}, {@link #verify}) seals first,
+ * <p>An outbox: {@link #record} inserts the entry pending (no seq, no hash) in the change's transaction
+ * ({@link #recordWith}: in the change's own statement), without a lock, so that changes commit side by side; the
+ * {@link Sealer} chains pending entries in the order they were inserted, soon after the commit. Reading the trail ({@link #page}, {@link #count}, {@link #verify}) seals first,
  * so readers see every entry committed before they asked, chained.
  */
 @Service
@@ -66,12 +66,19 @@ public class AuditTrail {
      * nothing returning 1}); the entry is appended exactly when it returned the row. A change that returns more
      * rows fails whole, entry and change (a scalar subquery refuses them). One round trip, where a change and
      * {@link #record} in a transaction take three (the change, the entry, the commit): for a change made at volume,
-     * a stored assessment. The change's named parameters must not start with {@code audit}.
+     * a stored assessment. {@code change} is a constant of the caller's code (it becomes part of the statement's
+     * text; values go in {@code parameters}) without a WITH clause of its own; its named parameters must not start
+     * with {@code audit} (refused: the entry's own are named so).
      *
      * @return whether the change returned its row (and so the entry was appended)
      */
     public boolean recordWith(String change, Map<String, ?> parameters, String actor, String action, String target,
                               Map<String, ?> details) {
+        for (String name : parameters.keySet()) {
+            if (name.startsWith("audit")) {
+                throw new IllegalArgumentException("A change's parameter may not be named audit…: " + name);
+            }
+        }
         var statement = jdbc.sql("with change as (" + change + ") " + INSERT
                 + " select :auditAt, :auditActor, :auditAction, :auditTarget, cast(:auditDetails as jsonb)"
                 + " where (select 1 from change) is not null");

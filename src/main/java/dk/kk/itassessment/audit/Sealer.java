@@ -40,7 +40,7 @@ class Sealer implements SmartLifecycle {
     private static final int BATCH = 500;
     /**
      * How long after a commit the sealer waits, gathering the commits that follow into one seal: at a thousand
-     * assessments a second, five seals of two hundred entries rather than fifty of twenty (each seal costs six round
+     * assessments a second, five seals of two hundred entries rather than fifty of twenty (each seal costs five round
      * trips besides its updates). Readers seal first, so they never see the delay.
      */
     private static final long AFTER_COMMIT_MILLIS = 200;

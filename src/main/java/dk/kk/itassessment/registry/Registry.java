@@ -41,7 +41,9 @@ public class Registry {
         record Both(PortfolioEntries.Found found, Supplier supplier) {
         }
         Both both = jdbc.execute(PortfolioEntries.LOOKUP + ";\n" + Suppliers.LOOKUP, parameters, statement -> {
-            statement.execute();
+            if (!statement.execute()) {
+                throw new IllegalStateException("The portfolio's look-up returned no result set");
+            }
             PortfolioEntries.Found portfolio;
             try (ResultSet rs = statement.getResultSet()) {
                 portfolio = PortfolioEntries.found(rs);

@@ -114,6 +114,9 @@ class AuditTrailTests {
             assertThatThrownBy(() -> trail.recordWith("insert into " + table + " (id) values (2), (3) returning 1",
                     Map.of(), "tester", "test.inserted", "test/" + suffix, Map.of("n", 3)))
                     .as("two rows for one entry").isInstanceOf(DataAccessException.class);
+            assertThatThrownBy(() -> trail.recordWith(insert.replace(":id", ":auditId"), Map.of("auditId", 4),
+                    "tester", "test.inserted", "test/" + suffix, Map.of("n", 4)))
+                    .as("a parameter named like the entry's").isInstanceOf(IllegalArgumentException.class);
 
             List<AuditRows.Entry> appended = entriesFor("test/" + suffix);
             assertThat(appended).hasSize(1);
