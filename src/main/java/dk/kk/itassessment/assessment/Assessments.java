@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The stored assessments (table {@code assessments}) and their entries in the audit trail; answers are read back as the JSON text they were given in. */
+/**
+ * The stored assessments (table {@code assessments}) and their entries in the audit trail; answers are read back as
+ * the JSON text they were given in.
+ */
 @Repository
 class Assessments {
 

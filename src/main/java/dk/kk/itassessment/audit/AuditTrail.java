@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>An outbox: {@link #record} inserts the entry pending (no seq, no hash) in the change's transaction
  * ({@link #recordWith}: in the change's own statement), without a lock, so that changes commit side by side; the
- * {@link Sealer} chains pending entries in the order they were inserted, soon after the commit. Reading the trail ({@link #page}, {@link #count}, {@link #verify}) seals first,
- * so readers see every entry committed before they asked, chained.
+ * {@link Sealer} chains pending entries in the order they were inserted, soon after the commit. Reading the trail
+ * ({@link #page}, {@link #count}, {@link #verify}) seals first, so readers see every entry committed before they
+ * asked, chained.
  */
 @Service
 public class AuditTrail {
@@ -55,7 +56,8 @@ public class AuditTrail {
      */
     @Transactional
     public void record(String actor, String action, String target, Map<String, ?> details) {
-        entry(jdbc.sql(INSERT + " values (:auditAt, :auditActor, :auditAction, :auditTarget, cast(:auditDetails as jsonb))"),
+        entry(jdbc.sql(INSERT
+                        + " values (:auditAt, :auditActor, :auditAction, :auditTarget, cast(:auditDetails as jsonb))"),
                 actor, action, target, details).update();
         sealer.afterCommit();
     }
