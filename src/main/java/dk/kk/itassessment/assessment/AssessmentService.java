@@ -107,7 +107,7 @@ public class AssessmentService {
      * unknown id, so that its existence is not told.
      */
     public String find(String id, Caller caller) {
-        return parse(id).flatMap(assessments::find).filter(stored -> stored.readableBy(readerOf(caller)))
+        return Assessments.id(id).flatMap(assessments::find).filter(stored -> stored.readableBy(readerOf(caller)))
                 .map(Assessments.Stored::answer)
                 .orElseThrow(() -> new NotFound("No assessment with id " + shorten(id) + "."));
     }
@@ -182,14 +182,6 @@ public class AssessmentService {
         Lookups facts = lookups.facts();
         Evaluation evaluation = lane.run(() -> policy.evaluate(acquisition, facts));
         return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups);
-    }
-
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     private static String shorten(String id) {

@@ -72,10 +72,8 @@ class Assessments {
         parameters.put("hash", bodySha256);
         parameters.put("submittedBy", submittedBy);
         parameters.put("decision", json.writeValueAsString(RecordedDecisions.column(view)));
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("route", view.route());
-        facts.put("ruleset", view.ruleset().fingerprint());
-        facts.put("idempotencyKey", idempotencyKey != null);
+        Map<String, Object> facts = Map.of("route", view.route(), "ruleset", view.ruleset().fingerprint(),
+                "idempotencyKey", idempotencyKey != null);
         return audit.recordWith("""
                 insert into assessments (id, assessed_at, route, institution_key, requester_email, request, lookups,
                                          answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256,
@@ -85,6 +83,15 @@ class Assessments {
                 on conflict (idempotency_key) do nothing
                 returning 1
                 """, parameters, actor, "assessment.stored", "assessment/" + view.id(), facts);
+    }
+
+    /** An assessment's id as given in a path; empty for one that is no UUID (answered as unknown). */
+    static Optional<UUID> id(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     Optional<Stored> find(UUID id) {

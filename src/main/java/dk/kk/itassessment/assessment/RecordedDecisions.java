@@ -133,14 +133,8 @@ public class RecordedDecisions {
 
     /** A stored assessment by its id as given in a path; empty for an unknown id or one that is no UUID. */
     public Optional<Recorded> find(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return jdbc.sql("select " + COLUMNS + " from assessments where id = :id").param("id", uuid)
-                .query(this::recorded).optional();
+        return Assessments.id(id).flatMap(uuid -> jdbc.sql("select " + COLUMNS + " from assessments where id = :id")
+                .param("id", uuid).query(this::recorded).optional());
     }
 
     /**
