@@ -49,12 +49,15 @@ public class AssessmentService {
     private final Registry registry;
     private final PolicyEngine policy;
     private final Assessments assessments;
+    private final AssessmentWriter writer;
     private final Clock clock;
     private final JsonMapper json;
     private final EvaluationLane lane;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
-                      Assessments assessments, Clock clock, JsonMapper json, EvaluationLane lane) {
+                      Assessments assessments, AssessmentWriter writer, Clock clock, JsonMapper json,
+                      EvaluationLane lane) {
+        this.writer = writer;
         this.lane = lane;
         this.json = json;
         this.jsonBody = jsonBody;
@@ -89,8 +92,9 @@ public class AssessmentService {
         AssessmentView stored = decided.view().stored(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         AssessmentRequest.Requester requester = received.request().requester();
         String answer = json.writeValueAsString(stored);
-        boolean inserted = assessments.insert(stored, answer, decided.lookups(), Names.normalise(requester.institution()),
-                requester.email(), caller.username(), idempotencyKey, bodyHash, Actors.current());
+        boolean inserted = writer.store(assessments.row(stored, answer, decided.lookups(),
+                Names.normalise(requester.institution()), requester.email(), caller.username(), idempotencyKey,
+                bodyHash, Actors.current()));
         if (!inserted) { // a concurrent retry with the same key stored first
             return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash, caller);
         }

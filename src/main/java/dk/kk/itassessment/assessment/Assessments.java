@@ -4,9 +4,12 @@ import dk.kk.itassessment.audit.AuditTrail;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,41 +52,68 @@ class Assessments {
     private static final String STORED = "select answer, body_sha256, submitted_by, requester_email from assessments";
 
     /**
-     * Stores the assessment and its entry in the audit trail unless another one already holds its idempotency key
-     * (then nothing is stored and false is returned). One statement, committed on its own: concurrent retries with
-     * the same key store exactly one, and the request costs one round trip to the database where a transaction of
-     * two inserts took three. {@code actor} is the audit trail's ({@link dk.kk.itassessment.audit.Actors}). No
-     * personal data in the trail: it cannot be edited.
+     * An assessment to store and its entry in the audit trail, serialised on the request's thread ({@link #row}), so
+     * that the {@link AssessmentWriter}'s one thread only sends them.
      */
-    boolean insert(AssessmentView view, String answer, StoredLookups lookups, String institutionKey,
-                   String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256, String actor) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", view.id());
-        parameters.put("assessedAt", Timestamp.from(view.assessedAt()));
-        parameters.put("route", view.route());
-        parameters.put("institution", institutionKey);
-        parameters.put("email", requesterEmail);
-        parameters.put("request", json.writeValueAsString(view.request()));
-        parameters.put("lookups", json.writeValueAsString(lookups));
-        parameters.put("answer", answer);
-        parameters.put("version", view.ruleset().version());
-        parameters.put("fingerprint", view.ruleset().fingerprint());
-        parameters.put("key", idempotencyKey);
-        parameters.put("hash", bodySha256);
-        parameters.put("submittedBy", submittedBy);
-        parameters.put("decision", json.writeValueAsString(RecordedDecisions.column(view)));
+    record Row(UUID id, Timestamp assessedAt, String route, String institution, String email, String request,
+               String lookups, String answer, String version, String fingerprint, String idempotencyKey,
+               String bodySha256, String submittedBy, String decision, AuditTrail.Entry entry) {
+    }
+
+    /**
+     * The row of a decided assessment. {@code actor} is the audit trail's ({@link dk.kk.itassessment.audit.Actors}).
+     * No personal data in the trail: it cannot be edited.
+     */
+    Row row(AssessmentView view, String answer, StoredLookups lookups, String institutionKey, String requesterEmail,
+            String submittedBy, String idempotencyKey, String bodySha256, String actor) {
         Map<String, Object> facts = Map.of("route", view.route(), "ruleset", view.ruleset().fingerprint(),
                 "idempotencyKey", idempotencyKey != null);
-        return audit.recordWith("""
-                insert into assessments (id, assessed_at, route, institution_key, requester_email, request, lookups,
-                                         answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256,
-                                         submitted_by, decision)
-                values (:id, :assessedAt, :route, :institution, :email, cast(:request as jsonb), cast(:lookups as jsonb),
-                        :answer, :version, :fingerprint, :key, :hash, :submittedBy, cast(:decision as jsonb))
-                on conflict (idempotency_key) do nothing
-                returning 1
-                """, parameters, actor, "assessment.stored", "assessment/" + view.id(), facts);
+        return new Row(view.id(), Timestamp.from(view.assessedAt()), view.route(), institutionKey, requesterEmail,
+                json.writeValueAsString(view.request()), json.writeValueAsString(lookups), answer,
+                view.ruleset().version(), view.ruleset().fingerprint(), idempotencyKey, bodySha256, submittedBy,
+                json.writeValueAsString(RecordedDecisions.column(view)),
+                audit.entry(actor, "assessment.stored", "assessment/" + view.id(), facts));
     }
+
+    /**
+     * Stores the rows and their entries in the audit trail, in one statement committed on its own; returns the ids
+     * of those stored. A row is not stored when another assessment holds its idempotency key, stored before or
+     * earlier in {@code rows} (so concurrent retries with the same key store exactly one).
+     */
+    Set<UUID> insert(List<Row> rows) {
+        Map<String, Object> parameters = new HashMap<>();
+        Map<UUID, AuditTrail.Entry> entries = new LinkedHashMap<>();
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            values.append(i == 0 ? "" : ", ").append(INSERT_VALUES.replace("#", Integer.toString(i)));
+            parameters.put("id" + i, row.id());
+            parameters.put("assessedAt" + i, row.assessedAt());
+            parameters.put("route" + i, row.route());
+            parameters.put("institution" + i, row.institution());
+            parameters.put("email" + i, row.email());
+            parameters.put("request" + i, row.request());
+            parameters.put("lookups" + i, row.lookups());
+            parameters.put("answer" + i, row.answer());
+            parameters.put("version" + i, row.version());
+            parameters.put("fingerprint" + i, row.fingerprint());
+            parameters.put("key" + i, row.idempotencyKey());
+            parameters.put("hash" + i, row.bodySha256());
+            parameters.put("submittedBy" + i, row.submittedBy());
+            parameters.put("decision" + i, row.decision());
+            entries.put(row.id(), row.entry());
+        }
+        String change = INSERT + values + " on conflict (idempotency_key) do nothing returning id as key";
+        return new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
+    }
+
+    private static final String INSERT = "insert into assessments (id, assessed_at, route, institution_key, "
+            + "requester_email, request, lookups, answer, ruleset_version, ruleset_fingerprint, idempotency_key, "
+            + "body_sha256, submitted_by, decision) values ";
+    /** One row's values in {@link #INSERT}, its parameters numbered {@code #}. */
+    private static final String INSERT_VALUES = "(:id#, :assessedAt#, :route#, :institution#, :email#, "
+            + "cast(:request# as jsonb), cast(:lookups# as jsonb), :answer#, :version#, :fingerprint#, :key#, :hash#, "
+            + ":submittedBy#, cast(:decision# as jsonb))";
 
     /** An assessment's id as given in a path; empty for one that is no UUID (answered as unknown). */
     static Optional<UUID> id(String id) {

@@ -41,7 +41,14 @@ public class EvaluationLane {
      * stops waiting (the evaluation is cancelled if it has not started).
      */
     public <T> T run(Supplier<T> work) {
-        Future<T> result = threads.submit(work::get);
+        return await(threads.submit(work::get), "while the policy was evaluated");
+    }
+
+    /**
+     * The result of work handed to another thread: what the work threw is thrown here as it was. An interrupted
+     * caller stops waiting and the work is cancelled if it has not started ({@code doing}: what was waited for).
+     */
+    static <T> T await(Future<T> result, String doing) {
         try {
             return result.get();
         } catch (ExecutionException e) {
@@ -55,7 +62,7 @@ public class EvaluationLane {
         } catch (InterruptedException e) {
             result.cancel(false);
             Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while the policy was evaluated");
+            throw new CancellationException("Interrupted " + doing);
         }
     }
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * database refuses to update or delete entries; {@link #verify()} finds an entry changed behind its back.
  *
  * <p>An outbox: {@link #record} inserts the entry pending (no seq, no hash) in the change's transaction
- * ({@link #recordWith}: in the change's own statement), without a lock, so that changes commit side by side; the
+ * ({@link #recordEach}: in the change's own statement), without a lock, so that changes commit side by side; the
  * {@link Sealer} chains pending entries in the order they were inserted, soon after the commit. Reading the trail
  * ({@link #page}, {@link #count}, {@link #verify}) seals first, so readers see every entry committed before they
  * asked, chained.
@@ -56,44 +56,23 @@ public class AuditTrail {
      */
     @Transactional
     public void record(String actor, String action, String target, Map<String, ?> details) {
-        entry(jdbc.sql(INSERT
-                        + " values (:auditAt, :auditActor, :auditAction, :auditTarget, cast(:auditDetails as jsonb))"),
-                actor, action, target, details).update();
+        Entry entry = entry(actor, action, target, details);
+        jdbc.sql(INSERT + " values (:at, :actor, :action, :target, cast(:details as jsonb))")
+                .param("at", entry.at())
+                .param("actor", entry.actor())
+                .param("action", entry.action())
+                .param("target", entry.target())
+                .param("details", entry.details())
+                .update();
         sealer.afterCommit();
     }
 
-    /**
-     * Makes a change and appends its entry in one statement: {@code change} is a data-modifying statement that
-     * returns one row when it changed something and none when it did not (e.g. {@code insert … on conflict do
-     * nothing returning 1}); the entry is appended exactly when it returned the row. A change that returns more
-     * rows fails whole, entry and change (a scalar subquery refuses them). One round trip, where a change and
-     * {@link #record} in a transaction take three (the change, the entry, the commit): for a change made at volume,
-     * a stored assessment. {@code change} is a constant of the caller's code (it becomes part of the statement's
-     * text; values go in {@code parameters}) without a WITH clause of its own; its named parameters must not start
-     * with {@code audit} (refused: the entry's own are named so).
-     *
-     * @return whether the change returned its row (and so the entry was appended)
-     */
-    public boolean recordWith(String change, Map<String, ?> parameters, String actor, String action, String target,
-                              Map<String, ?> details) {
-        for (String name : parameters.keySet()) {
-            if (name.startsWith("audit")) {
-                throw new IllegalArgumentException("A change's parameter may not be named audit…: " + name);
-            }
-        }
-        var statement = jdbc.sql("with change as (" + change + ") " + INSERT
-                + " select :auditAt, :auditActor, :auditAction, :auditTarget, cast(:auditDetails as jsonb)"
-                + " where (select 1 from change) is not null");
-        parameters.forEach(statement::param);
-        boolean appended = entry(statement, actor, action, target, details).update() == 1;
-        if (appended) {
-            sealer.afterCommit();
-        }
-        return appended;
+    /** An entry to append with a change ({@link #recordEach}): checked, its details canonical, its time taken. */
+    public record Entry(OffsetDateTime at, String actor, String action, String target, String details) {
     }
 
-    private JdbcClient.StatementSpec entry(JdbcClient.StatementSpec statement, String actor, String action,
-                                           String target, Map<String, ?> details) {
+    /** The entry {@link #record} would append now, for {@link #recordEach}; refused like there. */
+    public Entry entry(String actor, String action, String target, Map<String, ?> details) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
@@ -102,11 +81,58 @@ public class AuditTrail {
             throw new IllegalArgumentException("details must be a JSON object");
         }
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        return statement.param("auditAt", at.atOffset(ZoneOffset.UTC))
-                .param("auditActor", actor)
-                .param("auditAction", action)
-                .param("auditTarget", target)
-                .param("auditDetails", Chain.canonical(facts));
+        return new Entry(at.atOffset(ZoneOffset.UTC), actor, action, target, Chain.canonical(facts));
+    }
+
+    /**
+     * Makes a change of one or more rows and appends an entry for each row it changed, in one statement committed
+     * on its own: {@code change} is a data-modifying statement that returns, for each row it changed, the row's key
+     * in a column named {@code key} (e.g. {@code insert … values (…), (…) on conflict do nothing returning id as
+     * key}); for each key it returns, {@code entries.get(key)} is appended, in the order of {@code entries}. A key
+     * returned without an entry fails the change whole (the entry's columns may not be null). One round trip and
+     * one commit, where a change and {@link #record} in a transaction take three round trips, for each change: for
+     * changes made at volume, the stored assessments ({@code AssessmentWriter}). {@code change} is a constant of
+     * the caller's code (it becomes part of the statement's text; values go in {@code parameters}) without a WITH
+     * clause of its own; its named parameters must not start with {@code audit} (refused: the entries' are so).
+     *
+     * @return the keys of the rows changed
+     */
+    public <K> List<K> recordEach(String change, Map<String, ?> parameters, Map<K, Entry> entries, Class<K> keyType) {
+        for (String name : parameters.keySet()) {
+            if (name.startsWith("audit")) {
+                throw new IllegalArgumentException("A change's parameter may not be named audit…: " + name);
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("No entries: a change recorded here appends at least one");
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:auditKey").append(i).append(", :auditAt").append(i)
+                    .append(", :auditActor").append(i).append(", :auditAction").append(i).append(", :auditTarget")
+                    .append(i).append(", :auditDetails").append(i).append(", ").append(i).append(')');
+        }
+        var statement = jdbc.sql("with change as (" + change + "), appended as (" + INSERT
+                + " select e.at, e.actor, e.action, e.target, cast(e.details as jsonb) from change left join (values "
+                + values + ") as e (key, at, actor, action, target, details, n) on e.key = change.key order by e.n"
+                + " returning 1) select key from change");
+        parameters.forEach(statement::param);
+        int i = 0;
+        for (Map.Entry<K, Entry> keyed : entries.entrySet()) {
+            Entry entry = keyed.getValue();
+            statement.param("auditKey" + i, keyed.getKey())
+                    .param("auditAt" + i, entry.at())
+                    .param("auditActor" + i, entry.actor())
+                    .param("auditAction" + i, entry.action())
+                    .param("auditTarget" + i, entry.target())
+                    .param("auditDetails" + i, entry.details());
+            i++;
+        }
+        List<K> changed = statement.query(keyType).list();
+        if (!changed.isEmpty()) {
+            sealer.afterCommit();
+        }
+        return changed;
     }
 
     /** Chains every entry committed so far (the sealer does it soon anyway); returns how many it chained. */

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.IntegrationTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,21 +65,8 @@ class IdempotencyTests {
     void concurrentRetriesStoreOneAssessment() throws Exception {
         String key = "concurrent-" + UUID.randomUUID();
         int clients = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return api.post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key));
-            }));
-        }
-        start.countDown();
-        List<Api.Response> responses = new ArrayList<>();
-        for (Future<Api.Response> answer : answers) {
-            responses.add(answer.get());
-        }
-        pool.shutdown();
+        List<Api.Response> responses = Api.concurrently(clients,
+                () -> api.post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key)));
 
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(clients - 1);

@@ -100,34 +100,43 @@ class AuditTrailTests {
     }
 
     @Test
-    void aChangeMadeWithItsEntryAppendsItExactlyWhenItReturnedItsRow() {
+    void aChangeMadeWithItsEntriesAppendsOneForEachRowItChanged() {
         String table = "audit_with_" + suffix;
         jdbc.sql("create table " + table + " (id int primary key)").update();
         try {
-            String insert = "insert into " + table + " (id) values (:id) on conflict (id) do nothing returning 1";
+            String insert = "insert into " + table + " (id) values (:a), (:b) on conflict (id) do nothing returning id as key";
             long before = entries();
 
-            assertThat(trail.recordWith(insert, Map.of("id", 1), "tester", "test.inserted", "test/" + suffix,
-                    Map.of("n", 1))).as("a row inserted").isTrue();
-            assertThat(trail.recordWith(insert, Map.of("id", 1), "tester", "test.inserted", "test/" + suffix,
-                    Map.of("n", 2))).as("the same id again: nothing inserted").isFalse();
-            assertThatThrownBy(() -> trail.recordWith("insert into " + table + " (id) values (2), (3) returning 1",
-                    Map.of(), "tester", "test.inserted", "test/" + suffix, Map.of("n", 3)))
-                    .as("two rows for one entry").isInstanceOf(DataAccessException.class);
-            assertThatThrownBy(() -> trail.recordWith(insert.replace(":id", ":auditId"), Map.of("auditId", 4),
-                    "tester", "test.inserted", "test/" + suffix, Map.of("n", 4)))
-                    .as("a parameter named like the entry's").isInstanceOf(IllegalArgumentException.class);
+            assertThat(trail.recordEach(insert, Map.of("a", 1, "b", 2), entriesOf(1, 2), Integer.class))
+                    .as("two rows inserted").containsExactlyInAnyOrder(1, 2);
+            assertThat(trail.recordEach(insert, Map.of("a", 2, "b", 3), entriesOf(2, 3), Integer.class))
+                    .as("2 again: only 3 inserted").containsExactly(3);
+            assertThat(trail.recordEach(insert, Map.of("a", 4, "b", 4), entriesOf(4), Integer.class))
+                    .as("the same id twice in one change: once").containsExactly(4);
+            assertThatThrownBy(() -> trail.recordEach(insert, Map.of("a", 5, "b", 6), entriesOf(5), Integer.class))
+                    .as("a row changed without an entry").isInstanceOf(DataAccessException.class);
+            assertThatThrownBy(() -> trail.recordEach(insert.replace(":a", ":auditA"), Map.of("auditA", 7, "b", 8),
+                    entriesOf(7, 8), Integer.class))
+                    .as("a parameter named like the entries'").isInstanceOf(IllegalArgumentException.class);
 
             List<AuditRows.Entry> appended = entriesFor("test/" + suffix);
-            assertThat(appended).hasSize(1);
-            assertThat(appended.get(0).actor()).isEqualTo("tester");
-            assertThat(appended.get(0).details().get("n").intValue()).isEqualTo(1);
-            assertThat(entries()).isEqualTo(before + 1);
+            assertThat(appended).extracting(entry -> entry.details().get("n").intValue())
+                    .as("in the order the entries were given").containsExactly(1, 2, 3, 4);
+            assertThat(appended).allSatisfy(entry -> assertThat(entry.actor()).isEqualTo("tester"));
+            assertThat(entries()).isEqualTo(before + 4);
             assertThat(jdbc.sql("select id from " + table + " order by id").query(Integer.class).list())
-                    .as("the failed change failed whole").containsExactly(1);
+                    .as("the failed changes failed whole").containsExactly(1, 2, 3, 4);
         } finally {
             jdbc.sql("drop table " + table).update();
         }
+    }
+
+    private Map<Integer, AuditTrail.Entry> entriesOf(int... ids) {
+        Map<Integer, AuditTrail.Entry> entries = new java.util.LinkedHashMap<>();
+        for (int id : ids) {
+            entries.put(id, trail.entry("tester", "test.inserted", "test/" + suffix, Map.of("n", id)));
+        }
+        return entries;
     }
 
     @Test
@@ -371,23 +380,12 @@ class AuditTrailTests {
     void concurrentChangesLeaveOneUnbrokenChain() throws Exception {
         int clients = 8;
         long before = entries();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return api.post("/api/v1/assessments", AuditRows.request());
-            }));
-        }
-        start.countDown();
         List<String> targets = new ArrayList<>();
-        for (Future<Api.Response> answer : answers) {
-            Api.Response response = answer.get(120, TimeUnit.SECONDS);
+        for (Api.Response response : Api.concurrently(clients,
+                () -> api.post("/api/v1/assessments", AuditRows.request()))) {
             assertThat(response.status()).as(response.text()).isEqualTo(201);
             targets.add("assessment/" + response.json().get("id").asString());
         }
-        pool.shutdown();
 
         assertThat(entries()).isEqualTo(before + clients);
         assertThat(targets).allSatisfy(t -> assertThat(entriesFor(t)).hasSize(1));
