@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,22 +71,28 @@ class AssessmentWriter implements SmartLifecycle {
         List<Waiting> batch = new ArrayList<>();
         Waiting next;
         while (batch.size() < BATCH && (next = queue.poll()) != null) {
-            batch.add(next);
+            if (!next.stored().isDone()) { // done: its request was interrupted and answered with an error
+                batch.add(next);
+            }
         }
         if (!batch.isEmpty()) {
             write(batch);
         }
     }
 
-    /** Stores the rows of {@code batch} together and completes each one's outcome. */
+    /**
+     * Stores the rows of {@code batch} together and completes each one's outcome. When the statement fails for what
+     * one row may have caused (a constraint) or for a lock (a deadlock with another instance storing the same
+     * idempotency keys), each row is stored again on its own, so that only its request fails.
+     */
     void write(List<Waiting> batch) {
         try {
             Set<UUID> stored = assessments.insert(batch.stream().map(Waiting::row).toList());
             batch.forEach(waiting -> waiting.stored().complete(stored.contains(waiting.row().id())));
-        } catch (DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
             if (batch.size() == 1) {
                 batch.get(0).stored().completeExceptionally(e);
-            } else { // one row's fault: each on its own, so that only its request fails
+            } else {
                 log.warn("Storing {} assessments together failed; storing each on its own", batch.size(), e);
                 batch.forEach(waiting -> write(List.of(waiting)));
             }

@@ -3,6 +3,7 @@ package dk.kk.itassessment.assessment;
 import dk.kk.itassessment.audit.AuditTrail;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,9 +79,14 @@ class Assessments {
     /**
      * Stores the rows and their entries in the audit trail, in one statement committed on its own; returns the ids
      * of those stored. A row is not stored when another assessment holds its idempotency key, stored before or
-     * earlier in {@code rows} (so concurrent retries with the same key store exactly one).
+     * earlier in {@code rows} (so concurrent retries with the same key store exactly one). The rows go in the order
+     * of their idempotency keys, so that two instances storing the same keys at once take their locks in the same
+     * order rather than each waiting for the other.
      */
-    Set<UUID> insert(List<Row> rows) {
+    Set<UUID> insert(List<Row> given) {
+        List<Row> rows = given.stream()
+                .sorted(Comparator.comparing(Row::idempotencyKey, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
         Map<String, Object> parameters = new HashMap<>();
         Map<UUID, AuditTrail.Entry> entries = new LinkedHashMap<>();
         StringBuilder values = new StringBuilder();

@@ -46,7 +46,8 @@ public class EvaluationLane {
 
     /**
      * The result of work handed to another thread: what the work threw is thrown here as it was. An interrupted
-     * caller stops waiting and the work is cancelled if it has not started ({@code doing}: what was waited for).
+     * caller stops waiting and cancels {@code result} ({@code doing}: what was waited for): a task that has not
+     * started does not run; work already under way finishes.
      */
     static <T> T await(Future<T> result, String doing) {
         try {

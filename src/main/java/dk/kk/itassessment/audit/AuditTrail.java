@@ -88,8 +88,9 @@ public class AuditTrail {
      * Makes a change of one or more rows and appends an entry for each row it changed, in one statement committed
      * on its own: {@code change} is a data-modifying statement that returns, for each row it changed, the row's key
      * in a column named {@code key} (e.g. {@code insert … values (…), (…) on conflict do nothing returning id as
-     * key}); for each key it returns, {@code entries.get(key)} is appended, in the order of {@code entries}. A key
-     * returned without an entry fails the change whole (the entry's columns may not be null). One round trip and
+     * key}, the key unique to the row, e.g. its primary key); for each key it returns, {@code entries.get(key)} is
+     * appended, in the order of {@code entries}. A key returned without an entry fails the change whole (the entry's
+     * columns may not be null). One round trip and
      * one commit, where a change and {@link #record} in a transaction take three round trips, for each change: for
      * changes made at volume, the stored assessments ({@code AssessmentWriter}). {@code change} is a constant of
      * the caller's code (it becomes part of the statement's text; values go in {@code parameters}) without a WITH

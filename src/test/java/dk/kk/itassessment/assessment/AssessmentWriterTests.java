@@ -34,7 +34,8 @@ class AssessmentWriterTests {
     @Test
     void concurrentRequestsAreEachStoredWithTheirOwnAnswerAndEntry() throws Exception {
         int clients = 24;
-        List<Api.Response> responses = Api.concurrently(clients, () -> api.post("/api/v1/assessments", Examples.request()));
+        List<Api.Response> responses = Api.concurrently(clients,
+                () -> api.post("/api/v1/assessments", Examples.request()));
 
         assertThat(responses).allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
         assertThat(responses.stream().map(response -> response.json().get("id").asString()).distinct())
@@ -49,17 +50,18 @@ class AssessmentWriterTests {
 
     @Test
     void aRowTheDatabaseRefusesFailsOnlyItsOwnRequest() {
-        String stored = api.post("/api/v1/assessments", Examples.request()).json().get("id").asString();
-        Assessments.Row first = copyOf(UUID.fromString(stored), "FULL_ACQUISITION");
-        Assessments.Row refused = copyOf(UUID.fromString(stored), "NO_SUCH_ROUTE"); // the table's check refuses it
-        Assessments.Row last = copyOf(UUID.fromString(stored), "FULL_ACQUISITION");
+        UUID stored = storedOne();
+        Assessments.Row first = copyOf(stored, null, null);
+        Assessments.Row refused = copyOf(stored, "NO_SUCH_ROUTE", null); // the table's check refuses it
+        Assessments.Row last = copyOf(stored, null, null);
         List<AssessmentWriter.Waiting> batch = List.of(waiting(first), waiting(refused), waiting(last));
 
         writer.write(batch);
 
         assertThat(batch.get(0).stored()).isCompletedWithValue(true);
         assertThat(batch.get(1).stored()).isCompletedExceptionally();
-        assertThatThrownBy(() -> batch.get(1).stored().join()).hasCauseInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> batch.get(1).stored().join())
+                .hasCauseInstanceOf(DataIntegrityViolationException.class);
         assertThat(batch.get(2).stored()).isCompletedWithValue(true);
         assertThat(count(first.id())).isEqualTo(1);
         assertThat(count(refused.id())).isZero();
@@ -71,22 +73,56 @@ class AssessmentWriterTests {
                 .isEqualTo(last.id().toString());
     }
 
+    @Test
+    void inOneBatchTheFirstRowWithAKeyIsStoredAndTheSecondIsNot() {
+        UUID stored = storedOne();
+        String key = "batch-" + UUID.randomUUID();
+        Assessments.Row first = copyOf(stored, null, key);
+        Assessments.Row again = copyOf(stored, null, key);
+        Assessments.Row withoutKey = copyOf(stored, null, null);
+        List<AssessmentWriter.Waiting> batch = List.of(waiting(first), waiting(again), waiting(withoutKey));
+
+        writer.write(batch);
+
+        assertThat(batch.get(0).stored()).isCompletedWithValue(true);
+        assertThat(batch.get(1).stored()).as("its key is taken").isCompletedWithValue(false);
+        assertThat(batch.get(2).stored()).isCompletedWithValue(true);
+        assertThat(jdbc.sql("select id from assessments where idempotency_key = :key").param("key", key)
+                .query(UUID.class).list()).containsExactly(first.id());
+        assertThat(count(again.id())).isZero();
+        assertThat(count(withoutKey.id())).isEqualTo(1);
+        assertThat(entriesFor("assessment/" + first.id())).isEqualTo(1);
+        assertThat(entriesFor("assessment/" + again.id())).isZero();
+        assertThat(entriesFor("assessment/" + withoutKey.id())).isEqualTo(1);
+    }
+
+    private UUID storedOne() {
+        return UUID.fromString(api.post("/api/v1/assessments", Examples.request()).json().get("id").asString());
+    }
+
     private static AssessmentWriter.Waiting waiting(Assessments.Row row) {
         return new AssessmentWriter.Waiting(row, new CompletableFuture<>());
     }
 
-    /** A stored assessment's row again, under a new id (also in its answer) and with {@code route}. */
-    private Assessments.Row copyOf(UUID id, String route) {
+    /**
+     * A stored assessment's row again, under a new id (also in its answer), with {@code route} (null: its own) and
+     * {@code idempotencyKey}.
+     */
+    private Assessments.Row copyOf(UUID id, String route, String idempotencyKey) {
         UUID copy = UUID.randomUUID();
-        return jdbc.sql("select assessed_at, institution_key, requester_email, request::text, lookups::text, answer, "
-                        + "ruleset_version, ruleset_fingerprint, submitted_by, decision::text from assessments "
-                        + "where id = :id")
+        return jdbc.sql("select assessed_at, route, institution_key, requester_email, request::text, lookups::text, "
+                        + "answer, ruleset_version, ruleset_fingerprint, submitted_by, decision::text "
+                        + "from assessments where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Assessments.Row(copy, rs.getTimestamp(1), route, rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6).replace(id.toString(), copy.toString()), rs.getString(7), rs.getString(8),
-                        null, null, rs.getString(9), rs.getString(10),
-                        trail.entry("tester", "assessment.stored", "assessment/" + copy, Map.of("route", route))))
+                .query((rs, n) -> {
+                    String stored = route == null ? rs.getString(2) : route;
+                    return new Assessments.Row(copy, rs.getTimestamp(1), stored, rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7).replace(id.toString(), copy.toString()),
+                            rs.getString(8), rs.getString(9), idempotencyKey,
+                            idempotencyKey == null ? null : "0".repeat(64),
+                            rs.getString(10), rs.getString(11),
+                            trail.entry("tester", "assessment.stored", "assessment/" + copy, Map.of("route", stored)));
+                })
                 .single();
     }
 
