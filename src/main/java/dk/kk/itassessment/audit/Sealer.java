@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -13,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,14 +46,12 @@ class Sealer implements SmartLifecycle {
     private static final long STOP_SECONDS = 5;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
 
-    Sealer(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
+    Sealer(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -123,25 +119,39 @@ class Sealer implements SmartLifecycle {
         if (pending.isEmpty()) {
             return 0;
         }
-        List<Object[]> seals = new ArrayList<>(pending.size());
         var newest = jdbc.sql("select seq, hash from audit_entries where seq is not null order by seq desc limit 1")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .optional();
         long seq = newest.map(row -> (Long) row[0]).orElse(0L);
         String previousHash = newest.map(row -> (String) row[1]).orElse(null);
-        for (Pending entry : pending) {
+        int size = pending.size();
+        Long[] ids = new Long[size];
+        Long[] seqs = new Long[size];
+        String[] previousHashes = new String[size];
+        String[] hashes = new String[size];
+        for (int i = 0; i < size; i++) {
+            Pending entry = pending.get(i);
             seq++;
             String hash = Chain.hash(previousHash, seq, entry.at(), entry.actor(), entry.action(), entry.target(),
                     entry.details());
-            seals.add(new Object[] {seq, previousHash, hash, entry.id()});
+            ids[i] = entry.id();
+            seqs[i] = seq;
+            previousHashes[i] = previousHash;
+            hashes[i] = hash;
             previousHash = hash;
         }
-        int[] counts = batch.batchUpdate(
-                "update audit_entries set seq = ?, previous_hash = ?, hash = ? where id = ? and hash is null", seals);
-        for (int count : counts) {
-            if (count != 1) {
-                throw new IllegalStateException("An audit entry was sealed behind the sealer's back");
-            }
+        // one statement for the batch (migration V22 checks the order once for the statement)
+        int sealed = jdbc.sql("update audit_entries a set seq = s.seq, previous_hash = s.previous_hash, hash = s.hash "
+                        + "from unnest(cast(:ids as bigint[]), cast(:seqs as bigint[]), cast(:previousHashes as text[]), "
+                        + "cast(:hashes as text[])) as s (id, seq, previous_hash, hash) "
+                        + "where a.id = s.id and a.hash is null")
+                .param("ids", ids)
+                .param("seqs", seqs)
+                .param("previousHashes", previousHashes)
+                .param("hashes", hashes)
+                .update();
+        if (sealed != size) {
+            throw new IllegalStateException("An audit entry was sealed behind the sealer's back");
         }
         return pending.size();
     }

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -223,28 +222,63 @@ class AuditTrailTests {
         assertThat(entriesFor(target)).as("every attempt was rolled back").isEmpty();
     }
 
+    @Test
+    void oneStatementSealsSeveralEntriesOnlyInChainOrder() {
+        String target = "test/" + suffix;
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        assertThatThrownBy(() -> withPendingEntries(target, 2, (ids, newest) -> sealInOneStatement(
+                new Long[] {ids.get(0), ids.get(1)}, new Long[] {newest.seq() + 1, newest.seq() + 2},
+                new String[] {newest.hash(), "c".repeat(64)}, new String[] {a, b})))
+                .as("the second does not name the first").hasMessageContaining("append-only");
+        assertThatThrownBy(() -> withPendingEntries(target, 2, (ids, newest) -> sealInOneStatement(
+                new Long[] {ids.get(0), ids.get(1)}, new Long[] {newest.seq() + 2, newest.seq() + 1},
+                new String[] {newest.hash(), a}, new String[] {a, b})))
+                .as("in seq order, the first does not name the newest").hasMessageContaining("append-only");
+        withPendingEntries(target, 2, (ids, newest) -> assertThat(sealInOneStatement(
+                new Long[] {ids.get(1), ids.get(0)}, new Long[] {newest.seq() + 2, newest.seq() + 1},
+                new String[] {a, newest.hash()}, new String[] {b, a})).as("listed in any order").isEqualTo(2));
+
+        assertThat(entriesFor(target)).as("every attempt was rolled back").isEmpty();
+    }
+
+    int sealInOneStatement(Long[] ids, Long[] seqs, String[] previousHashes, String[] hashes) {
+        return jdbc.sql("update audit_entries a set seq = s.seq, previous_hash = s.previous_hash, hash = s.hash "
+                        + "from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[])) "
+                        + "as s (id, seq, previous_hash, hash) where a.id = s.id")
+                .params(ids, seqs, previousHashes, hashes).update();
+    }
+
     record Newest(long seq, String hash) {
     }
 
     interface Attempt {
-        void on(long id, Newest newest);
+        void on(List<Long> ids, Newest newest);
     }
 
     /**
-     * Inserts a pending entry in a transaction that holds the chain's lock (the sealer waits), makes the attempt
-     * on it, and rolls back.
+     * Inserts {@code count} pending entries in a transaction that holds the chain's lock (the sealer waits), makes
+     * the attempt on them, and rolls back.
      */
-    void withAPendingEntry(String target, Attempt attempt) {
+    void withPendingEntries(String target, int count, Attempt attempt) {
         trail.seal();
         transaction.executeWithoutResult(status -> {
             status.setRollbackOnly();
             jdbc.sql("select pg_advisory_xact_lock(?)").param(Sealer.CHAIN_LOCK).query((rs, n) -> n).single();
-            long id = jdbc.sql("insert into audit_entries (at, actor, action, target) "
-                    + "values (now(), 'test', 'test.sealing', ?) returning id").param(target).query(Long.class).single();
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ids.add(jdbc.sql("insert into audit_entries (at, actor, action, target) "
+                        + "values (now(), 'test', 'test.sealing', ?) returning id").param(target).query(Long.class)
+                        .single());
+            }
             Newest newest = jdbc.sql("select seq, hash from audit_entries where seq is not null order by seq desc limit 1")
                     .query((rs, n) -> new Newest(rs.getLong(1), rs.getString(2))).single();
-            attempt.on(id, newest);
+            attempt.on(ids, newest);
         });
+    }
+
+    void withAPendingEntry(String target, java.util.function.BiConsumer<Long, Newest> attempt) {
+        withPendingEntries(target, 1, (ids, newest) -> attempt.accept(ids.get(0), newest));
     }
 
     void seal(long id, long seq, String previousHash, String hash) {
@@ -299,9 +333,8 @@ class AuditTrailTests {
     }
 
     @Test
-    void stoppingTheSealerChainsWhatIsPending(@Autowired JdbcTemplate jdbcTemplate,
-                                              @Autowired PlatformTransactionManager transactions) {
-        Sealer sealer = new Sealer(jdbc, jdbcTemplate, transactions);
+    void stoppingTheSealerChainsWhatIsPending(@Autowired PlatformTransactionManager transactions) {
+        Sealer sealer = new Sealer(jdbc, transactions);
         sealer.start();
         String target = "test/" + suffix;
         jdbc.sql("insert into audit_entries (at, actor, action, target) values (now(), 'test', 'test.shutdown', ?)")
