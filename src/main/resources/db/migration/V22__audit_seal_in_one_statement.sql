@@ -24,6 +24,7 @@ $$;
 create function audit_entries_follow_newest() returns trigger language plpgsql as $$
 declare
     first_seq   bigint;
+    at_or_above bigint;
     newest_hash text;
     broken      bigint;
 begin
@@ -31,10 +32,14 @@ begin
     if first_seq is null then
         return null; -- the statement sealed nothing
     end if;
-    if exists (select 1 from audit_entries a where a.seq >= first_seq and a.id not in (select id from sealed)) then
+    -- seq is unique: no entry sealed before has a seq at or above the first sealed now exactly when as many entries
+    -- are at or above it as the statement sealed. Run with a plan for this seq (execute): a plan cached for any seq
+    -- reads the whole table.
+    execute 'select count(*) from audit_entries where seq >= $1' into at_or_above using first_seq;
+    if at_or_above <> (select count(*) from sealed) then
         raise exception 'audit_entries is append-only: entries are sealed after the newest sealed entry only';
     end if;
-    select hash into newest_hash from audit_entries where seq < first_seq order by seq desc limit 1;
+    execute 'select hash from audit_entries where seq < $1 order by seq desc limit 1' into newest_hash using first_seq;
     select id into broken
     from (select id, previous_hash, seq = first_seq as first, lag(hash) over (order by seq) as before from sealed) s
     where previous_hash is distinct from (case when first then newest_hash else before end)

@@ -140,7 +140,11 @@ class Sealer implements SmartLifecycle {
             hashes[i] = hash;
             previousHash = hash;
         }
-        // one statement for the batch (migration V22 checks the order once for the statement)
+        // One statement for the batch (migration V22 checks the order once for the statement), each entry found by
+        // its id: PostgreSQL otherwise joins the ids by hash against the whole pending index, which holds the entries
+        // sealed since the last vacuum too (under load, tens of thousands), and every seal read them all.
+        jdbc.sql("select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)")
+                .query((rs, n) -> n).single();
         int sealed = jdbc.sql("update audit_entries a set seq = s.seq, previous_hash = s.previous_hash, hash = s.hash "
                         + "from unnest(cast(:ids as bigint[]), cast(:seqs as bigint[]), cast(:previousHashes as text[]), "
                         + "cast(:hashes as text[])) as s (id, seq, previous_hash, hash) "
