@@ -32,9 +32,9 @@ begin
     if first_seq is null then
         return null; -- the statement sealed nothing
     end if;
-    -- seq is unique: no entry sealed before has a seq at or above the first sealed now exactly when as many entries
-    -- are at or above it as the statement sealed. Run with a plan for this seq (execute): a plan cached for any seq
-    -- reads the whole table.
+    -- Every entry the statement sealed has a seq at or above the first: no entry sealed before has one exactly when
+    -- as many entries are at or above it as the statement sealed. Run with a plan for this seq (execute): a plan
+    -- cached for any seq reads the whole table.
     execute 'select count(*) from audit_entries where seq >= $1' into at_or_above using first_seq;
     if at_or_above <> (select count(*) from sealed) then
         raise exception 'audit_entries is append-only: entries are sealed after the newest sealed entry only';
@@ -54,3 +54,11 @@ $$;
 create trigger audit_entries_follow_newest after update on audit_entries
     referencing new table as sealed
     for each statement execute function audit_entries_follow_newest();
+
+-- The function reads audit_entries by name: it must be this schema's table, never a temporary table of the same name
+-- that a session created to be found first (pg_temp comes first in a search path unless it is put last).
+do $$
+begin
+    execute format('alter function audit_entries_follow_newest() set search_path = %I, pg_temp', current_schema());
+end;
+$$;

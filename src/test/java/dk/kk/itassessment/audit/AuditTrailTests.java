@@ -230,16 +230,37 @@ class AuditTrailTests {
         assertThatThrownBy(() -> withPendingEntries(target, 2, (ids, newest) -> sealInOneStatement(
                 new Long[] {ids.get(0), ids.get(1)}, new Long[] {newest.seq() + 1, newest.seq() + 2},
                 new String[] {newest.hash(), "c".repeat(64)}, new String[] {a, b})))
-                .as("the second does not name the first").hasMessageContaining("append-only");
+                .as("the second does not name the first").hasMessageContaining("must follow the newest sealed entry");
         assertThatThrownBy(() -> withPendingEntries(target, 2, (ids, newest) -> sealInOneStatement(
                 new Long[] {ids.get(0), ids.get(1)}, new Long[] {newest.seq() + 2, newest.seq() + 1},
                 new String[] {newest.hash(), a}, new String[] {a, b})))
-                .as("in seq order, the first does not name the newest").hasMessageContaining("append-only");
+                .as("in seq order, the first does not name the newest")
+                .hasMessageContaining("must follow the newest sealed entry");
+        assertThatThrownBy(() -> withPendingEntries(target, 1, (ids, newest) -> sealInOneStatement(
+                new Long[] {ids.get(0)}, new Long[] {-1L}, new String[] {"d".repeat(64)}, new String[] {a})))
+                .as("below the newest, in a gap").hasMessageContaining("sealed after the newest sealed entry only");
         withPendingEntries(target, 2, (ids, newest) -> assertThat(sealInOneStatement(
                 new Long[] {ids.get(1), ids.get(0)}, new Long[] {newest.seq() + 2, newest.seq() + 1},
                 new String[] {a, newest.hash()}, new String[] {b, a})).as("listed in any order").isEqualTo(2));
 
         assertThat(entriesFor(target)).as("every attempt was rolled back").isEmpty();
+    }
+
+    @Test
+    void aTemporaryTableNamedLikeTheTrailDoesNotFoolTheOrderCheck() {
+        String target = "test/" + suffix;
+        assertThatThrownBy(() -> withPendingEntries(target, 1, (ids, newest) -> {
+            // what the check would read to let a seal below the newest through: one entry at or above it, and the
+            // hash it names just below
+            jdbc.sql("create temporary table audit_entries (seq bigint, hash text) on commit drop").update();
+            jdbc.sql("insert into pg_temp.audit_entries values (-1, ?), (-2, ?)").params("0".repeat(64), "d".repeat(64))
+                    .update();
+            String trail = jdbc.sql("select current_schema()").query(String.class).single() + ".audit_entries";
+            jdbc.sql("update " + trail + " set seq = -1, previous_hash = ?, hash = ? where id = ?")
+                    .params("d".repeat(64), "a".repeat(64), ids.get(0)).update();
+        })).hasMessageContaining("sealed after the newest sealed entry only");
+
+        assertThat(entriesFor(target)).as("rolled back").isEmpty();
     }
 
     int sealInOneStatement(Long[] ids, Long[] seqs, String[] previousHashes, String[] hashes) {
