@@ -32,6 +32,9 @@ public class AuditTrail {
 
     private static final int VERIFY_BATCH = 1000;
     private static final String INSERT = "insert into audit_entries (at, actor, action, target, details)";
+    /** One entry's values in {@link #recordEach}, its parameters (and its place, the last) numbered {@code #}. */
+    private static final String ENTRY_VALUES =
+            "(:auditKey#, :auditAt#, :auditActor#, :auditAction#, :auditTarget#, :auditDetails#, #)";
     private static final String COLUMNS = "seq, at, actor, action, target, details::text as details, previous_hash, hash";
 
     private final JdbcClient jdbc;
@@ -90,9 +93,9 @@ public class AuditTrail {
      * in a column named {@code key} (e.g. {@code insert … values (…), (…) on conflict do nothing returning id as
      * key}, the key unique to the row, e.g. its primary key); for each key it returns, {@code entries.get(key)} is
      * appended, in the order of {@code entries}. A key returned without an entry fails the change whole (the entry's
-     * columns may not be null). One round trip and
-     * one commit, where a change and {@link #record} in a transaction take three round trips, for each change: for
-     * changes made at volume, the stored assessments ({@code AssessmentWriter}). {@code change} is a constant of
+     * columns may not be null). One round trip and one commit, where a change and {@link #record} in a transaction
+     * take three round trips, for each change: for changes made at volume, the stored assessments
+     * ({@code AssessmentWriter}). {@code change} is a constant of
      * the caller's code (it becomes part of the statement's text; values go in {@code parameters}) without a WITH
      * clause of its own; its named parameters must not start with {@code audit} (refused: the entries' are so).
      *
@@ -109,9 +112,7 @@ public class AuditTrail {
         }
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < entries.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(:auditKey").append(i).append(", :auditAt").append(i)
-                    .append(", :auditActor").append(i).append(", :auditAction").append(i).append(", :auditTarget")
-                    .append(i).append(", :auditDetails").append(i).append(", ").append(i).append(')');
+            values.append(i == 0 ? "" : ", ").append(ENTRY_VALUES.replace("#", Integer.toString(i)));
         }
         var statement = jdbc.sql("with change as (" + change + "), appended as (" + INSERT
                 + " select e.at, e.actor, e.action, e.target, cast(e.details as jsonb) from change left join (values "
