@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One evaluation of the full shipped policy (rules/ and decision-tables/, compiled once in setup): a fresh
- * stateless session, all seven phases, the decision and its explanation. Run with bench/run-jmh.sh.
+ * One evaluation of the full shipped policy (rules/ and decision-tables/, compiled once in setup), as the service
+ * makes it: on the session the evaluation before left empty, all eight phases, the decision and its explanation.
+ * Run with bench/run-jmh.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.SampleTime})

@@ -12,16 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.kie.api.KieServices;
-import org.kie.api.command.Command;
-import org.kie.api.command.KieCommands;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Agenda;
 
 /**
- * Evaluates the policy for one request in a fresh stateless session of the current rule set. The phases run in
+ * Evaluates the policy for one request in a session of the current rule set that holds no fact (a new one, or one
+ * an earlier evaluation left empty: {@link SessionPool}). The phases run in
  * this order, each a ruleflow group (in Drools 10 the same as an agenda group): derive → profile (rules/derive) → route → risk → review → warnings → checklist (the
  * decision tables) → assemble (rules/assembly). Nothing is compiled here.
  */
@@ -34,7 +33,6 @@ public class PolicyEngine implements AutoCloseable {
             "DESCRIPTION", "ASSESSMENT", "BEFORE_USE");
 
     private final AtomicReference<RuleSet> current;
-    private final KieCommands commands = KieServices.Factory.get().getCommands();
 
     public PolicyEngine(RuleSet ruleSet) {
         this.current = new AtomicReference<>(ruleSet);
@@ -95,19 +93,25 @@ public class PolicyEngine implements AutoCloseable {
         Profile profile = new Profile();
         Decision decision = new Decision();
         FiredRules fired = new FiredRules();
-        StatelessKieSession session = ruleSet.newSession();
+        SessionPool.Pooled taken = ruleSet.sessions().take();
+        KieSession session = taken.session;
+        boolean finished = false;
         session.addEventListener(fired);
-
-        List<Command<?>> batch = new ArrayList<>();
-        batch.add(commands.newInsert(acquisition));
-        batch.add(commands.newInsert(lookups));
-        batch.add(commands.newInsert(profile));
-        batch.add(commands.newInsert(decision));
-        for (int i = PHASES.size() - 1; i >= 0; i--) {
-            batch.add(commands.newAgendaGroupSetFocus(PHASES.get(i))); // a stack: the last focused runs first
+        try {
+            session.insert(acquisition);
+            session.insert(lookups);
+            session.insert(profile);
+            session.insert(decision);
+            Agenda agenda = session.getAgenda();
+            for (int i = PHASES.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(PHASES.get(i)).setFocus(); // a stack: the last focused runs first
+            }
+            session.fireAllRules();
+            finished = true;
+        } finally {
+            session.removeEventListener(fired);
+            ruleSet.sessions().giveBack(taken, finished);
         }
-        batch.add(commands.newFireAllRules());
-        session.execute(commands.newBatchExecution(batch));
 
         if (!decision.getProblems().isEmpty()) {
             throw new PolicyFailure(decision.getProblems());

@@ -7,7 +7,6 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * A compiled rule set: the KIE base built once from one set of files, shared by every evaluation, and where each
@@ -24,6 +23,7 @@ public final class RuleSet implements AutoCloseable {
     private final ReleaseId releaseId;
     private final Map<String, RuleSource> sources;
     private final Map<String, Evaluation.Explanation> explanations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SessionPool sessions;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The owner's lease (1) plus one per evaluation in flight; at 0 the container is disposed. */
     private final AtomicInteger leases = new AtomicInteger(1);
@@ -34,16 +34,14 @@ public final class RuleSet implements AutoCloseable {
         this.fingerprint = fingerprint;
         this.container = container;
         this.kieBase = container.getKieBase();
+        this.sessions = new SessionPool(kieBase);
         this.releaseId = releaseId;
         this.sources = Map.copyOf(sources);
     }
 
-    /**
-     * A fresh stateless session for one evaluation. (Not from a {@code KieSessionsPool}: a pooled session's reset
-     * kept activation-group state between evaluations, so two routes could fire — the policy tests caught it.)
-     */
-    StatelessKieSession newSession() {
-        return kieBase.newStatelessKieSession();
+    /** The sessions for this rule set's evaluations. */
+    SessionPool sessions() {
+        return sessions;
     }
 
     public String version() {
@@ -93,6 +91,7 @@ public final class RuleSet implements AutoCloseable {
     /** Ends a lease taken with {@link #tryAcquire()}. */
     public void release() {
         if (leases.decrementAndGet() == 0) {
+            sessions.clear();
             container.dispose();
             KieServices.Factory.get().getRepository().removeKieModule(releaseId);
         }
