@@ -18,6 +18,7 @@ import dk.kk.itassessment.policy.facts.Acquisition;
 import dk.kk.itassessment.policy.facts.Lookups;
 import dk.kk.itassessment.registry.Names;
 import dk.kk.itassessment.registry.Registry;
+import dk.kk.itassessment.registry.RegistrySnapshot;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -35,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one service that ties the features together: read the request → look the solution and supplier up in the
- * registry → evaluate the policy → store → answer. Nothing is stored unless all of it succeeded.
+ * registry → evaluate the policy → store → answer. Nothing is stored unless all of it succeeded. The look-ups are
+ * made in the registry in memory ({@link Registry#snapshot()}); the assessment is stored only if the registry has
+ * not changed since, else looked up and decided again.
  */
 @Service
 public class AssessmentService {
@@ -88,22 +91,34 @@ public class AssessmentService {
                 return repeat(earlier.get(), bodyHash, caller);
             }
         }
-        Decided decided = decide(received);
-        AssessmentView stored = decided.view().stored(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         AssessmentRequest.Requester requester = received.request().requester();
-        String answer = json.writeValueAsString(stored);
-        boolean inserted = writer.store(assessments.row(stored, answer, decided.lookups(),
-                Names.normalise(requester.institution()), requester.email(), caller.username(), idempotencyKey,
-                bodyHash, Actors.current()));
-        if (!inserted) { // a concurrent retry with the same key stored first
-            return repeat(assessments.findByIdempotencyKey(idempotencyKey).orElseThrow(), bodyHash, caller);
+        RegistrySnapshot registryAt = registry.snapshot();
+        for (int attempt = 1; ; attempt++) {
+            // the first two on the registry in memory; should it have changed both times, in the database
+            Decided decided = attempt < 3 ? decide(received, registryAt) : decide(received, null);
+            AssessmentView stored = decided.view().stored(UUID.randomUUID(),
+                    Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+            String answer = json.writeValueAsString(stored);
+            boolean inserted = writer.store(assessments.row(stored, answer, decided.lookups(),
+                    decided.registryVersion(), Names.normalise(requester.institution()), requester.email(),
+                    caller.username(), idempotencyKey, bodyHash, Actors.current()));
+            if (inserted) {
+                return new Outcome(stored.id(), answer, true);
+            }
+            if (idempotencyKey != null) { // a concurrent retry with the same key stored first?
+                var earlier = assessments.findByIdempotencyKey(idempotencyKey);
+                if (earlier.isPresent()) {
+                    return repeat(earlier.get(), bodyHash, caller);
+                }
+            }
+            // else the registry changed after the look-ups: look up and decide again
+            registryAt = registry.newerThan(decided.registryVersion());
         }
-        return new Outcome(stored.id(), answer, true);
     }
 
     /** The same decision as {@link #assess}, stored nowhere, as JSON text. */
     public String preview(byte[] body) {
-        return json.writeValueAsString(decide(read(body)).view());
+        return json.writeValueAsString(decide(read(body), null).view());
     }
 
     /**
@@ -168,7 +183,8 @@ public class AssessmentService {
     private record Received(JsonNode tree, AssessmentRequest request) {
     }
 
-    private record Decided(AssessmentView view, StoredLookups lookups) {
+    /** {@code registryVersion}: the version of the registry in memory it was decided on; null: in the database. */
+    private record Decided(AssessmentView view, StoredLookups lookups, Long registryVersion) {
     }
 
     private Received read(byte[] body) {
@@ -176,16 +192,24 @@ public class AssessmentService {
         return new Received(tree, reader.read(tree));
     }
 
-    private Decided decide(Received received) {
+    /**
+     * Looks the request up and evaluates the policy: in {@code registryAt} (the registry in memory), or when that is
+     * null in the database as it is now (a preview, which stores nothing to check the version with).
+     */
+    private Decided decide(Received received, RegistrySnapshot registryAt) {
         AssessmentRequest request = received.request();
+        AssessmentRequest.Solution solution = request.solution();
         LocalDate today = LocalDate.now(clock.withZone(COPENHAGEN));
-        StoredLookups lookups = StoredLookups.of(registry.lookup(request.solution().name(),
-                request.solution().supplierName(), request.solution().supplierCvr(),
-                request.solution().category().name(), request.requester().institution(), today), today);
+        StoredLookups lookups = StoredLookups.of(registryAt != null
+                ? registryAt.lookup(solution.name(), solution.supplierName(), solution.supplierCvr(),
+                        solution.category().name(), request.requester().institution(), today)
+                : registry.lookup(solution.name(), solution.supplierName(), solution.supplierCvr(),
+                        solution.category().name(), request.requester().institution(), today), today);
         Acquisition acquisition = PolicyFacts.acquisition(request);
         Lookups facts = lookups.facts();
         Evaluation evaluation = lane.run(() -> policy.evaluate(acquisition, facts));
-        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups);
+        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups,
+                registryAt == null ? null : registryAt.version());
     }
 
     private static String shorten(String id) {

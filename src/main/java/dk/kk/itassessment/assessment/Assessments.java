@@ -54,32 +54,35 @@ class Assessments {
 
     /**
      * An assessment to store and its entry in the audit trail, serialised on the request's thread ({@link #row}), so
-     * that the {@link AssessmentWriter}'s one thread only sends them.
+     * that the {@link AssessmentWriter}'s one thread only sends them. {@code registryVersion}: the version of the
+     * registry its look-ups were made on (a {@link dk.kk.itassessment.registry.RegistrySnapshot}'s), which must
+     * still be the registry's when it is stored; null for look-ups made in the database just before.
      */
     record Row(UUID id, Timestamp assessedAt, String route, String institution, String email, String request,
                String lookups, String answer, String version, String fingerprint, String idempotencyKey,
-               String bodySha256, String submittedBy, String decision, AuditTrail.Entry entry) {
+               String bodySha256, String submittedBy, String decision, Long registryVersion, AuditTrail.Entry entry) {
     }
 
     /**
      * The row of a decided assessment. {@code actor} is the audit trail's ({@link dk.kk.itassessment.audit.Actors}).
      * No personal data in the trail: it cannot be edited.
      */
-    Row row(AssessmentView view, String answer, StoredLookups lookups, String institutionKey, String requesterEmail,
-            String submittedBy, String idempotencyKey, String bodySha256, String actor) {
+    Row row(AssessmentView view, String answer, StoredLookups lookups, Long registryVersion, String institutionKey,
+            String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256, String actor) {
         Map<String, Object> facts = Map.of("route", view.route(), "ruleset", view.ruleset().fingerprint(),
                 "idempotencyKey", idempotencyKey != null);
         return new Row(view.id(), Timestamp.from(view.assessedAt()), view.route(), institutionKey, requesterEmail,
                 json.writeValueAsString(view.request()), json.writeValueAsString(lookups), answer,
                 view.ruleset().version(), view.ruleset().fingerprint(), idempotencyKey, bodySha256, submittedBy,
-                json.writeValueAsString(RecordedDecisions.column(view)),
+                json.writeValueAsString(RecordedDecisions.column(view)), registryVersion,
                 audit.entry(actor, "assessment.stored", "assessment/" + view.id(), facts));
     }
 
     /**
      * Stores the rows and their entries in the audit trail, in one statement committed on its own; returns the ids
      * of those stored. A row is not stored when another assessment holds its idempotency key, stored before or
-     * earlier in {@code rows} (so concurrent retries with the same key store exactly one). The rows go in the order
+     * earlier in {@code rows} (so concurrent retries with the same key store exactly one), nor when its registry
+     * version is no longer the registry's (it was decided on a registry that has changed since). The rows go in the order
      * of their idempotency keys, so that two instances storing the same keys at once take their locks in the same
      * order rather than each waiting for the other.
      */
@@ -107,19 +110,25 @@ class Assessments {
             parameters.put("hash" + i, row.bodySha256());
             parameters.put("submittedBy" + i, row.submittedBy());
             parameters.put("decision" + i, row.decision());
+            parameters.put("registryVersion" + i, row.registryVersion());
             entries.put(row.id(), row.entry());
         }
-        String change = INSERT + values + " on conflict (idempotency_key) do nothing returning id as key";
+        String change = INSERT + values + ") as v (" + COLUMNS + ", registry_version)"
+                + " where v.registry_version is null or v.registry_version = (select version from registry_version)"
+                + " on conflict (idempotency_key) do nothing returning id as key";
         return new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
     }
 
-    private static final String INSERT = "insert into assessments (id, assessed_at, route, institution_key, "
-            + "requester_email, request, lookups, answer, ruleset_version, ruleset_fingerprint, idempotency_key, "
-            + "body_sha256, submitted_by, decision) values ";
-    /** One row's values in {@link #INSERT}, its parameters numbered {@code #}. */
-    private static final String INSERT_VALUES = "(:id#, :assessedAt#, :route#, :institution#, :email#, "
-            + "cast(:request# as jsonb), cast(:lookups# as jsonb), :answer#, :version#, :fingerprint#, :key#, :hash#, "
-            + ":submittedBy#, cast(:decision# as jsonb))";
+    private static final String COLUMNS = "id, assessed_at, route, institution_key, requester_email, request, lookups, "
+            + "answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256, submitted_by, decision";
+    private static final String INSERT = "insert into assessments (" + COLUMNS + ") select " + COLUMNS
+            + " from (values ";
+    /** One row's values in {@link #INSERT}, its parameters numbered {@code #}; typed, as they are not the table's. */
+    private static final String INSERT_VALUES = "(cast(:id# as uuid), cast(:assessedAt# as timestamptz), "
+            + "cast(:route# as text), cast(:institution# as text), cast(:email# as text), cast(:request# as jsonb), "
+            + "cast(:lookups# as jsonb), cast(:answer# as text), cast(:version# as text), cast(:fingerprint# as text), "
+            + "cast(:key# as text), cast(:hash# as text), cast(:submittedBy# as text), cast(:decision# as jsonb), "
+            + "cast(:registryVersion# as bigint))";
 
     /** An assessment's id as given in a path; empty for one that is no UUID (answered as unknown). */
     static Optional<UUID> id(String id) {

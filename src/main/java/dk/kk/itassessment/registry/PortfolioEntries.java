@@ -186,7 +186,10 @@ class PortfolioEntries {
                 .addValue("connectedInstitutions", e.connectedInstitutions().toArray(String[]::new));
     }
 
-    private static PortfolioEntry row(ResultSet rs, int n) throws SQLException {
+    /** Every entry, for {@link RegistrySnapshot}. */
+    static final String ALL = "SELECT " + COLUMNS + " FROM portfolio_entries e";
+
+    static PortfolioEntry row(ResultSet rs, int n) throws SQLException {
         return new PortfolioEntry(rs.getObject("id", UUID.class), rs.getString("name"),
                 Suppliers.strings(rs.getArray("aliases")), rs.getString("supplier_name"),
                 rs.getString("supplier_cvr"), rs.getString("category"), rs.getString("permission"),

@@ -138,7 +138,10 @@ class Suppliers {
                 + "ignoring case, character width and extra white space).");
     }
 
-    private static Supplier row(ResultSet rs, int n) throws SQLException {
+    /** Every supplier and its normalised name, for {@link RegistrySnapshot}. */
+    static final String ALL = "SELECT normalised_name, " + COLUMNS + " FROM suppliers";
+
+    static Supplier row(ResultSet rs, int n) throws SQLException {
         return new Supplier(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("cvr"),
                 rs.getString("agreement"), rs.getObject("agreement_valid_until", LocalDate.class),
                 strings(rs.getArray("covered_systems")));

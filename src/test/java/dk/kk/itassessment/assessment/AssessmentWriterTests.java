@@ -96,6 +96,50 @@ class AssessmentWriterTests {
         assertThat(entriesFor("assessment/" + withoutKey.id())).isEqualTo(1);
     }
 
+    @Test
+    void aRowDecidedOnARegistryThatHasChangedSinceIsNotStored() {
+        UUID stored = storedOne();
+        long now = jdbc.sql("select version from registry_version").query(Long.class).single();
+        Assessments.Row current = copyOf(stored, null, null, now);
+        Assessments.Row stale = copyOf(stored, null, null, now - 1);
+        Assessments.Row lookedUpInTheDatabase = copyOf(stored, null, null, null);
+        List<AssessmentWriter.Waiting> batch = List.of(waiting(current), waiting(stale), waiting(lookedUpInTheDatabase));
+
+        writer.write(batch);
+
+        assertThat(batch.get(0).stored()).isCompletedWithValue(true);
+        assertThat(batch.get(1).stored()).as("decided on an older registry").isCompletedWithValue(false);
+        assertThat(batch.get(2).stored()).isCompletedWithValue(true);
+        assertThat(count(current.id())).isEqualTo(1);
+        assertThat(count(stale.id())).isZero();
+        assertThat(entriesFor("assessment/" + stale.id())).isZero();
+        assertThat(count(lookedUpInTheDatabase.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aRegistryChangedBehindTheServicesBackIsSeenByTheNextAssessment() {
+        String name = "Quizzy " + UUID.randomUUID();
+        tools.jackson.databind.node.ObjectNode request = (tools.jackson.databind.node.ObjectNode) Examples.request().deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) request.get("solution")).put("name", name);
+        Api.Response before = api.post("/api/v1/assessments", request);
+        assertThat(before.json().get("lookups").get("portfolio").asString()).isEqualTo("NONE");
+
+        // as another instance, or a person with SQL, would: not through this instance's API
+        UUID entry = UUID.randomUUID();
+        jdbc.sql("insert into portfolio_entries (id, name, normalised_name, supplier_name, category, permission) "
+                        + "values (:id, :name, lower(:name), 'Quizzy ApS', 'TEACHING', 'REFUSED')")
+                .param("id", entry).param("name", name).update();
+        jdbc.sql("insert into portfolio_names (normalised_name, entry_id) values (lower(:name), :id)")
+                .param("id", entry).param("name", name).update();
+        Api.Response after = api.post("/api/v1/assessments", request);
+
+        assertThat(after.status()).isEqualTo(201);
+        assertThat(after.json().get("lookups").get("portfolio").asString()).isEqualTo("REFUSED");
+        assertThat(after.json().get("route").asString()).isEqualTo("NOT_PERMITTED");
+        assertThat(api.get("/api/v1/assessments/" + after.json().get("id").asString()).json())
+                .isEqualTo(after.json());
+    }
+
     private UUID storedOne() {
         return UUID.fromString(api.post("/api/v1/assessments", Examples.request()).json().get("id").asString());
     }
@@ -109,6 +153,11 @@ class AssessmentWriterTests {
      * {@code idempotencyKey}.
      */
     private Assessments.Row copyOf(UUID id, String route, String idempotencyKey) {
+        return copyOf(id, route, idempotencyKey, null);
+    }
+
+    /** As above, decided on the registry at {@code registryVersion} (null: looked up in the database). */
+    private Assessments.Row copyOf(UUID id, String route, String idempotencyKey, Long registryVersion) {
         UUID copy = UUID.randomUUID();
         return jdbc.sql("select assessed_at, route, institution_key, requester_email, request::text, lookups::text, "
                         + "answer, ruleset_version, ruleset_fingerprint, submitted_by, decision::text "
@@ -120,7 +169,7 @@ class AssessmentWriterTests {
                             rs.getString(5), rs.getString(6), rs.getString(7).replace(id.toString(), copy.toString()),
                             rs.getString(8), rs.getString(9), idempotencyKey,
                             idempotencyKey == null ? null : "0".repeat(64),
-                            rs.getString(10), rs.getString(11),
+                            rs.getString(10), rs.getString(11), registryVersion,
                             trail.entry("tester", "assessment.stored", "assessment/" + copy, Map.of("route", stored)));
                 })
                 .single();

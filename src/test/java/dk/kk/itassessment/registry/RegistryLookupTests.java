@@ -52,9 +52,18 @@ class RegistryLookupTests {
         return UUID.fromString(response.json().get("id").asString());
     }
 
+    /**
+     * The look-up in the database; the registry in memory, read now, must answer the same (every test here checks
+     * both).
+     */
     Lookup lookup(String solution, String supplierName, String cvr, String category, String institution) {
-        return registry.lookup(solution == null ? null : solution + " " + suffix,
-                supplierName == null ? null : supplierName + " " + suffix, cvr, category, institution, TODAY);
+        String solutionName = solution == null ? null : solution + " " + suffix;
+        String supplier = supplierName == null ? null : supplierName + " " + suffix;
+        Lookup inTheDatabase = registry.lookup(solutionName, supplier, cvr, category, institution, TODAY);
+        RegistrySnapshot inMemory = registry.newerThan(registry.snapshot().version());
+        assertThat(inMemory.lookup(solutionName, supplier, cvr, category, institution, TODAY))
+                .as("the registry in memory").isEqualTo(inTheDatabase);
+        return inTheDatabase;
     }
 
     @Test
