@@ -52,7 +52,7 @@ class AssessmentController {
             @Parameter(description = "1–100 printable ASCII characters") @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication caller) {
         AssessmentService.Outcome outcome = service.assess(body, idempotencyKey, Caller.of(caller));
-        byte[] answer = utf8(outcome.answer());
+        byte[] answer = outcome.answer();
         if (!outcome.created()) {
             return ResponseEntity.ok(answer);
         }

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -72,10 +73,10 @@ public class AssessmentService {
     }
 
     /**
-     * The answer to a submitted request as JSON text (serialised once: the same text is stored and sent), its id,
-     * and whether it was stored now (201) or earlier under the same key (200).
+     * The answer to a submitted request as JSON in UTF-8 (serialised once: the same bytes are stored and sent), its
+     * id, and whether it was stored now (201) or earlier under the same key (200).
      */
-    public record Outcome(UUID id, String answer, boolean created) {
+    public record Outcome(UUID id, byte[] answer, boolean created) {
     }
 
     public Outcome assess(byte[] body, String idempotencyKey, Caller caller) {
@@ -98,7 +99,7 @@ public class AssessmentService {
             Decided decided = attempt < 3 ? decide(received, registryAt) : decide(received, null);
             AssessmentView stored = decided.view().stored(UUID.randomUUID(),
                     Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
-            String answer = json.writeValueAsString(stored);
+            byte[] answer = json.writeValueAsBytes(stored);
             boolean inserted = writer.store(assessments.row(stored, answer, decided.lookups(),
                     decided.registryVersion(), Names.normalise(requester.institution()), requester.email(),
                     caller.username(), idempotencyKey, bodyHash, Actors.current()));
@@ -177,7 +178,7 @@ public class AssessmentService {
             throw new Conflict("The Idempotency-Key was already used for a different request body.");
         }
         String id = json.readTree(earlier.answer()).get("id").asString();
-        return new Outcome(UUID.fromString(id), earlier.answer(), false);
+        return new Outcome(UUID.fromString(id), earlier.answer().getBytes(StandardCharsets.UTF_8), false);
     }
 
     private record Received(JsonNode tree, AssessmentRequest request) {

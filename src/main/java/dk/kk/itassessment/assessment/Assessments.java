@@ -56,10 +56,11 @@ class Assessments {
      * An assessment to store and its entry in the audit trail, serialised on the request's thread ({@link #row}), so
      * that the {@link AssessmentWriter}'s one thread only sends them. {@code registryVersion}: the version of the
      * registry its look-ups were made on (a {@link dk.kk.itassessment.registry.RegistrySnapshot}'s), which must
-     * still be the registry's when it is stored; null for look-ups made in the database just before.
+     * still be the registry's when it is stored; null for look-ups made in the database just before. {@code answer}:
+     * the JSON sent, in UTF-8, stored as text.
      */
     record Row(UUID id, Timestamp assessedAt, String route, String institution, String email, String request,
-               String lookups, String answer, String version, String fingerprint, String idempotencyKey,
+               String lookups, byte[] answer, String version, String fingerprint, String idempotencyKey,
                String bodySha256, String submittedBy, String decision, Long registryVersion, AuditTrail.Entry entry) {
     }
 
@@ -67,7 +68,7 @@ class Assessments {
      * The row of a decided assessment. {@code actor} is the audit trail's ({@link dk.kk.itassessment.audit.Actors}).
      * No personal data in the trail: it cannot be edited.
      */
-    Row row(AssessmentView view, String answer, StoredLookups lookups, Long registryVersion, String institutionKey,
+    Row row(AssessmentView view, byte[] answer, StoredLookups lookups, Long registryVersion, String institutionKey,
             String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256, String actor) {
         Map<String, Object> facts = Map.of("route", view.route(), "ruleset", view.ruleset().fingerprint(),
                 "idempotencyKey", idempotencyKey != null);
@@ -126,7 +127,7 @@ class Assessments {
     /** One row's values in {@link #INSERT}, its parameters numbered {@code #}; typed, as they are not the table's. */
     private static final String INSERT_VALUES = "(cast(:id# as uuid), cast(:assessedAt# as timestamptz), "
             + "cast(:route# as text), cast(:institution# as text), cast(:email# as text), cast(:request# as jsonb), "
-            + "cast(:lookups# as jsonb), cast(:answer# as text), cast(:version# as text), cast(:fingerprint# as text), "
+            + "cast(:lookups# as jsonb), convert_from(cast(:answer# as bytea), 'UTF8'), cast(:version# as text), cast(:fingerprint# as text), "
             + "cast(:key# as text), cast(:hash# as text), cast(:submittedBy# as text), cast(:decision# as jsonb), "
             + "cast(:registryVersion# as bigint))";
 

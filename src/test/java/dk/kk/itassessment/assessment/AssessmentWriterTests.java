@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -166,7 +167,8 @@ class AssessmentWriterTests {
                 .query((rs, n) -> {
                     String stored = route == null ? rs.getString(2) : route;
                     return new Assessments.Row(copy, rs.getTimestamp(1), stored, rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7).replace(id.toString(), copy.toString()),
+                            rs.getString(5), rs.getString(6), rs.getString(7).replace(id.toString(), copy.toString())
+                                    .getBytes(StandardCharsets.UTF_8),
                             rs.getString(8), rs.getString(9), idempotencyKey,
                             idempotencyKey == null ? null : "0".repeat(64),
                             rs.getString(10), rs.getString(11), registryVersion,

@@ -41,10 +41,14 @@ public final class Decision {
 
     /** No code appears twice: a second row putting the same code on the list is a table error. */
     public void addChecklistItem(ChecklistItem item) {
-        checklist.stream().filter(i -> i.getCode().equals(item.getCode())).findFirst().ifPresentOrElse(
-                first -> problem("Checklist item " + item.getCode() + " put on the list by both "
-                        + first.getRule() + " and " + item.getRule()),
-                () -> checklist.add(item));
+        for (ChecklistItem first : checklist) {
+            if (first.getCode().equals(item.getCode())) {
+                problem("Checklist item " + item.getCode() + " put on the list by both " + first.getRule() + " and "
+                        + item.getRule());
+                return;
+            }
+        }
+        checklist.add(item);
     }
 
     public void problem(String problem) {
