@@ -1,9 +1,12 @@
--- The registry's version: one number, raised by every statement that changes the portfolio or the suppliers (a
--- whole CSV import raises it once). The service keeps the registry in memory for the assessments' look-ups
+-- The registry's version: one number, raised by every statement that writes to the portfolio or the suppliers
+-- (a statement that changes nothing too). The service keeps the registry in memory for the assessments' look-ups
 -- (dk.kk.itassessment.registry.RegistrySnapshot) together with the version it read, and stores an assessment only
 -- if that is still the version when it is stored (dk.kk.itassessment.assessment.Assessments.insert): an assessment
 -- decided on a registry that has changed since, on this instance or another, is looked up and decided again.
--- The updates of the one row also queue registry changes behind each other; they are rare.
+-- The updates of the one row also queue registry changes behind each other (they are rare); they run before each
+-- statement, so that a transaction takes that row's lock before any registry row's: a CSV import (many statements)
+-- and a single edit then wait for each other, where an AFTER trigger let them deadlock (the edit holding its row and
+-- waiting for the version, the import holding the version and reaching the edited row).
 create table registry_version (
     one     boolean primary key default true constraint registry_version_one_row check (one),
     version bigint  not null
@@ -24,9 +27,9 @@ begin
 end;
 $$;
 
-create trigger suppliers_changed after insert or update or delete or truncate on suppliers
+create trigger suppliers_changed before insert or update or delete or truncate on suppliers
     for each statement execute function registry_changed();
-create trigger portfolio_entries_changed after insert or update or delete or truncate on portfolio_entries
+create trigger portfolio_entries_changed before insert or update or delete or truncate on portfolio_entries
     for each statement execute function registry_changed();
-create trigger portfolio_names_changed after insert or update or delete or truncate on portfolio_names
+create trigger portfolio_names_changed before insert or update or delete or truncate on portfolio_names
     for each statement execute function registry_changed();

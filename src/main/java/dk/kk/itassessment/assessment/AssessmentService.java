@@ -46,6 +46,8 @@ public class AssessmentService {
 
     /** Dates (permission and agreement end dates) are the municipality's. */
     static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    /** Looked up and decided again at most this often in all, when the registry changes meanwhile each time. */
+    private static final int MAX_ATTEMPTS = 10;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,100}");
 
     private final JsonBody jsonBody;
@@ -95,13 +97,12 @@ public class AssessmentService {
         AssessmentRequest.Requester requester = received.request().requester();
         RegistrySnapshot registryAt = registry.snapshot();
         for (int attempt = 1; ; attempt++) {
-            // the first two on the registry in memory; should it have changed both times, in the database
-            Decided decided = attempt < 3 ? decide(received, registryAt) : decide(received, null);
+            Decided decided = decide(received, registryAt);
             AssessmentView stored = decided.view().stored(UUID.randomUUID(),
                     Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
             byte[] answer = json.writeValueAsBytes(stored);
             boolean inserted = writer.store(assessments.row(stored, answer, decided.lookups(),
-                    decided.registryVersion(), Names.normalise(requester.institution()), requester.email(),
+                    registryAt.version(), Names.normalise(requester.institution()), requester.email(),
                     caller.username(), idempotencyKey, bodyHash, Actors.current()));
             if (inserted) {
                 return new Outcome(stored.id(), answer, true);
@@ -112,8 +113,11 @@ public class AssessmentService {
                     return repeat(earlier.get(), bodyHash, caller);
                 }
             }
-            // else the registry changed after the look-ups: look up and decide again
-            registryAt = registry.newerThan(decided.registryVersion());
+            // else the registry changed after the look-ups: look up in it as it is now and decide again
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException("The registry changed " + attempt + " times while one assessment was made");
+            }
+            registryAt = registry.newerThan(registryAt.version());
         }
     }
 
@@ -184,8 +188,7 @@ public class AssessmentService {
     private record Received(JsonNode tree, AssessmentRequest request) {
     }
 
-    /** {@code registryVersion}: the version of the registry in memory it was decided on; null: in the database. */
-    private record Decided(AssessmentView view, StoredLookups lookups, Long registryVersion) {
+    private record Decided(AssessmentView view, StoredLookups lookups) {
     }
 
     private Received read(byte[] body) {
@@ -209,8 +212,7 @@ public class AssessmentService {
         Acquisition acquisition = PolicyFacts.acquisition(request);
         Lookups facts = lookups.facts();
         Evaluation evaluation = lane.run(() -> policy.evaluate(acquisition, facts));
-        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups,
-                registryAt == null ? null : registryAt.version());
+        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups);
     }
 
     private static String shorten(String id) {

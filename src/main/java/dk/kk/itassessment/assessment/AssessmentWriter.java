@@ -48,7 +48,8 @@ class AssessmentWriter implements SmartLifecycle {
 
     /**
      * Stores {@code row} and its audit entry, committed when this returns true; false when another assessment holds
-     * its idempotency key (nothing stored). What storing throws is thrown here.
+     * its idempotency key or the registry's version is no longer the row's (nothing stored). What storing throws is
+     * thrown here.
      */
     boolean store(Assessments.Row row) {
         Waiting waiting = new Waiting(row, new CompletableFuture<>());

@@ -56,19 +56,19 @@ class Assessments {
      * An assessment to store and its entry in the audit trail, serialised on the request's thread ({@link #row}), so
      * that the {@link AssessmentWriter}'s one thread only sends them. {@code registryVersion}: the version of the
      * registry its look-ups were made on (a {@link dk.kk.itassessment.registry.RegistrySnapshot}'s), which must
-     * still be the registry's when it is stored; null for look-ups made in the database just before. {@code answer}:
+     * still be the registry's when it is stored. {@code answer}:
      * the JSON sent, in UTF-8, stored as text.
      */
     record Row(UUID id, Timestamp assessedAt, String route, String institution, String email, String request,
                String lookups, byte[] answer, String version, String fingerprint, String idempotencyKey,
-               String bodySha256, String submittedBy, String decision, Long registryVersion, AuditTrail.Entry entry) {
+               String bodySha256, String submittedBy, String decision, long registryVersion, AuditTrail.Entry entry) {
     }
 
     /**
      * The row of a decided assessment. {@code actor} is the audit trail's ({@link dk.kk.itassessment.audit.Actors}).
      * No personal data in the trail: it cannot be edited.
      */
-    Row row(AssessmentView view, byte[] answer, StoredLookups lookups, Long registryVersion, String institutionKey,
+    Row row(AssessmentView view, byte[] answer, StoredLookups lookups, long registryVersion, String institutionKey,
             String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256, String actor) {
         Map<String, Object> facts = Map.of("route", view.route(), "ruleset", view.ruleset().fingerprint(),
                 "idempotencyKey", idempotencyKey != null);
@@ -115,7 +115,7 @@ class Assessments {
             entries.put(row.id(), row.entry());
         }
         String change = INSERT + values + ") as v (" + COLUMNS + ", registry_version)"
-                + " where v.registry_version is null or v.registry_version = (select version from registry_version)"
+                + " where v.registry_version = (select version from registry_version)"
                 + " on conflict (idempotency_key) do nothing returning id as key";
         return new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
     }

@@ -12,10 +12,14 @@ import dk.kk.itassessment.intake.PurchaseChannel;
 import dk.kk.itassessment.intake.Purpose;
 import dk.kk.itassessment.intake.RequesterRole;
 import dk.kk.itassessment.intake.SolutionKind;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,35 @@ class SessionReuseTests {
         SessionPool.Pooled next = pool.take();
         assertThat(next).isNotSameAs(failed);
         assertThat(next.session.getFactCount()).isZero();
+    }
+
+    /**
+     * A rule with no condition (a table row with every condition blank, say: the rule-set checks suggest one as a
+     * last row) matches the session's initial fact, which the evaluation's facts are not: deleting those leaves its
+     * match behind, and on a reused session it would not fire again. Such a rule set gets a new session every time.
+     */
+    @Test
+    void aRuleWithoutConditionsFiresInEveryEvaluation() {
+        Map<String, byte[]> files = new HashMap<>(RuleFiles.read(Path.of("rules"), Path.of("decision-tables")).files());
+        files.put("rules/derive/always.drl", """
+                package dk.kk.itassessment.rules.derive;
+                import dk.kk.itassessment.policy.facts.*;
+                rule "Always"
+                    @da("Altid.")
+                    @en("Always.")
+                    ruleflow-group "derive"
+                when
+                then
+                end
+                """.getBytes(StandardCharsets.UTF_8));
+        try (PolicyEngine engine = new PolicyEngine(new RuleSetCompiler().compile(new RuleFiles(files)))) {
+            for (int i = 1; i <= 3; i++) {
+                assertThat(decide(engine, Facts.plain())).as("evaluation %d", i)
+                        .satisfies(e -> assertThat(((Evaluation) e).firedRules()).contains("Always"));
+            }
+            assertThat(engine.ruleSet().sessions().reusesSessions()).isFalse();
+        }
+        assertThat(ShippedPolicy.engine().ruleSet().sessions().reusesSessions()).as("the shipped rule set").isTrue();
     }
 
     /** The evaluation, or the failure's message when the rule set refused to decide. */
