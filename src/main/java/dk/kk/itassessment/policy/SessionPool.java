@@ -37,13 +37,13 @@ final class SessionPool {
 
     private final KieBase kieBase;
     private final ConcurrentLinkedQueue<Pooled> idle = new ConcurrentLinkedQueue<>();
+    /** False when a rule joins no fact of an evaluation: then a new session every time. */
+    private final boolean reuse;
 
     SessionPool(KieBase kieBase) {
         this.kieBase = kieBase;
         this.reuse = everyRuleJoinsAFact(kieBase);
     }
-
-    private final boolean reuse;
 
     /**
      * Whether every rule's conditions join at least one fact (a positive pattern of a fact type, in every branch of
