@@ -166,7 +166,7 @@ class PortfolioEntries {
         List<Lookup.Alternative> alternatives = rows.stream()
                 .filter(r -> !r.matched() && (match == null || !r.entry().id().equals(match.id())))
                 .map(Row::entry)
-                .sorted(java.util.Comparator.comparing((PortfolioEntry e) -> Names.normalise(e.name())).thenComparing(PortfolioEntry::id))
+                .sorted(ALTERNATIVES_ORDER)
                 .map(e -> new Lookup.Alternative(e.id(), e.name(), e.category()))
                 .toList();
         return new Found(match, alternatives);
@@ -185,6 +185,10 @@ class PortfolioEntries {
                 .addValue("validUntil", e.permissionValidUntil(), Types.DATE)
                 .addValue("connectedInstitutions", e.connectedInstitutions().toArray(String[]::new));
     }
+
+    /** The order alternatives are listed in: by name as names are compared, then by id. */
+    static final java.util.Comparator<PortfolioEntry> ALTERNATIVES_ORDER = java.util.Comparator
+            .comparing((PortfolioEntry e) -> Names.normalise(e.name())).thenComparing(PortfolioEntry::id);
 
     /** Every entry, for {@link RegistrySnapshot}. */
     static final String ALL = "SELECT " + COLUMNS + " FROM portfolio_entries e";

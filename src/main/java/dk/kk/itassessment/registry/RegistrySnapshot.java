@@ -2,7 +2,6 @@ package dk.kk.itassessment.registry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class RegistrySnapshot {
         Map<String, PortfolioEntry> byName = new HashMap<>();
         names.forEach((name, id) -> byName.put(name, byId.get(id)));
         granted.replaceAll((category, list) -> list.stream()
-                .sorted(Comparator.comparing((PortfolioEntry e) -> Names.normalise(e.name())).thenComparing(PortfolioEntry::id))
+                .sorted(PortfolioEntries.ALTERNATIVES_ORDER)
                 .toList());
         Map<String, Supplier> byCvr = new HashMap<>();
         for (Supplier supplier : suppliers.values()) {
