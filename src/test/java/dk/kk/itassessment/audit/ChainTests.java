@@ -51,4 +51,16 @@ class ChainTests {
                 Chain.hash(null, 1, at, "anna", "suppliers.imported", "suppliers", json("{\"created\":2}"))))
                 .doesNotContain(hash).doesNotHaveDuplicates();
     }
+
+    @Test
+    void theHashIsTheSha256OfTheDocumentedArray() throws Exception {
+        Instant at = Instant.parse("2026-11-27T10:15:30.123400Z");
+        String text = "[\"" + "a".repeat(64) + "\",7,\"2026-11-27T10:15:30.123400Z\",\"anna \\\"a\\\"\",\"suppliers.imported\","
+                + "\"suppliers\",{\"created\":1,\"z\":[true]}]";
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(Chain.hash("a".repeat(64), 7, at, "anna \"a\"", "suppliers.imported", "suppliers",
+                json("{\"z\": [true], \"created\": 1.0}"))).isEqualTo(expected);
+    }
 }
