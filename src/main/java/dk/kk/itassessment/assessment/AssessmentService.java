@@ -59,10 +59,12 @@ public class AssessmentService {
     private final Clock clock;
     private final JsonMapper json;
     private final EvaluationLane lane;
+    private final AnswerParts answerParts;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
                       Assessments assessments, AssessmentWriter writer, Clock clock, JsonMapper json,
-                      EvaluationLane lane) {
+                      EvaluationLane lane, AnswerParts answerParts) {
+        this.answerParts = answerParts;
         this.writer = writer;
         this.lane = lane;
         this.json = json;
@@ -100,12 +102,12 @@ public class AssessmentService {
             Decided decided = decide(received, registryAt);
             AssessmentView stored = decided.view().stored(UUID.randomUUID(),
                     Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
-            byte[] answer = json.writeValueAsBytes(stored);
+            AnswerParts.Split answer = answerParts.split(stored);
             boolean inserted = writer.store(assessments.row(stored, answer, decided.lookups(),
                     registryAt.version(), Names.normalise(requester.institution()), requester.email(),
                     caller.username(), idempotencyKey, bodyHash, Actors.current()));
             if (inserted) {
-                return new Outcome(stored.id(), answer, true);
+                return new Outcome(stored.id(), answer.answer(), true);
             }
             if (idempotencyKey != null) { // a concurrent retry with the same key stored first?
                 var earlier = assessments.findByIdempotencyKey(idempotencyKey);

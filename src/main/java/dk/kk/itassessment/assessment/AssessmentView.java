@@ -49,6 +49,13 @@ public record AssessmentView(
                 request);
     }
 
+    /** The same without its checklist and explanation (empty), which are stored apart ({@link AnswerParts}). */
+    AssessmentView withoutParts() {
+        return new AssessmentView(id, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
+                dpiaRequired, estimatedProcessingDays, warnings, List.of(), alternatives, lookups, List.of(),
+                ruleset, request);
+    }
+
     AssessmentView stored(UUID id, Instant assessedAt) {
         return new AssessmentView(id, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
                 dpiaRequired, estimatedProcessingDays, warnings, checklist, alternatives, lookups, explanation,

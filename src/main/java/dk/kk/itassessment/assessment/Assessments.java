@@ -26,11 +26,13 @@ class Assessments {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AuditTrail audit;
+    private final AnswerParts parts;
 
-    Assessments(JdbcClient jdbc, JsonMapper json, AuditTrail audit) {
+    Assessments(JdbcClient jdbc, JsonMapper json, AuditTrail audit, AnswerParts parts) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
+        this.parts = parts;
     }
 
     /**
@@ -50,7 +52,11 @@ class Assessments {
     record Reader(String username, String email) {
     }
 
-    private static final String STORED = "select answer, body_sha256, submitted_by, requester_email from assessments";
+    /** The assessments with their answers as given, put together from their parts (migration V24). */
+    private static final String WITH_ANSWERS = " from assessments left join answer_parts c on c.sha256 = checklist_part"
+            + " left join answer_parts e on e.sha256 = explanation_part";
+    private static final String ANSWER = "assessment_answer(answer, c.body, e.body)";
+    private static final String STORED = "select " + ANSWER + ", body_sha256, submitted_by, requester_email" + WITH_ANSWERS;
 
     /**
      * An assessment to store and its entry in the audit trail, serialised on the request's thread ({@link #row}), so
@@ -60,7 +66,7 @@ class Assessments {
      * the JSON sent, in UTF-8, stored as text.
      */
     record Row(UUID id, Timestamp assessedAt, String route, String institution, String email, String request,
-               String lookups, byte[] answer, String version, String fingerprint, String idempotencyKey,
+               String lookups, AnswerParts.Split answer, String version, String fingerprint, String idempotencyKey,
                String bodySha256, String submittedBy, String decision, long registryVersion, AuditTrail.Entry entry) {
     }
 
@@ -68,7 +74,7 @@ class Assessments {
      * The row of a decided assessment. {@code actor} is the audit trail's ({@link dk.kk.itassessment.audit.Actors}).
      * No personal data in the trail: it cannot be edited.
      */
-    Row row(AssessmentView view, byte[] answer, StoredLookups lookups, long registryVersion, String institutionKey,
+    Row row(AssessmentView view, AnswerParts.Split answer, StoredLookups lookups, long registryVersion, String institutionKey,
             String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256, String actor) {
         Map<String, Object> facts = Map.of("route", view.route(), "ruleset", view.ruleset().fingerprint(),
                 "idempotencyKey", idempotencyKey != null);
@@ -88,6 +94,7 @@ class Assessments {
      * order rather than each waiting for the other.
      */
     Set<UUID> insert(List<Row> given) {
+        storeParts(given);
         List<Row> rows = given.stream()
                 .sorted(Comparator.comparing(Row::idempotencyKey, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
@@ -104,7 +111,9 @@ class Assessments {
             parameters.put("email" + i, row.email());
             parameters.put("request" + i, row.request());
             parameters.put("lookups" + i, row.lookups());
-            parameters.put("answer" + i, row.answer());
+            parameters.put("answer" + i, row.answer().rest());
+            parameters.put("checklist" + i, row.answer().checklist().sha256());
+            parameters.put("explanation" + i, row.answer().explanation().sha256());
             parameters.put("version" + i, row.version());
             parameters.put("fingerprint" + i, row.fingerprint());
             parameters.put("key" + i, row.idempotencyKey());
@@ -120,14 +129,41 @@ class Assessments {
         return new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
     }
 
+    /**
+     * Stores the answer parts of {@code rows} not known to be stored yet, committed on their own before the rows that
+     * refer to them (a part no row refers to in the end harms nothing; one stored is never removed).
+     */
+    private void storeParts(List<Row> rows) {
+        List<AnswerParts.Part> missing = parts.notStored(rows.stream()
+                .flatMap(row -> java.util.stream.Stream.of(row.answer().checklist(), row.answer().explanation()))
+                .toList());
+        if (missing.isEmpty()) {
+            return;
+        }
+        var statement = jdbc.sql("insert into answer_parts (sha256, body) values " + PART_VALUES.replace("#", "0")
+                + java.util.stream.IntStream.range(1, missing.size())
+                        .mapToObj(i -> ", " + PART_VALUES.replace("#", Integer.toString(i)))
+                        .collect(java.util.stream.Collectors.joining())
+                + " on conflict (sha256) do nothing");
+        for (int i = 0; i < missing.size(); i++) {
+            statement.param("sha" + i, missing.get(i).sha256()).param("body" + i, missing.get(i).body());
+        }
+        statement.update();
+        parts.stored(missing);
+    }
+
+    private static final String PART_VALUES = "(cast(:sha# as text), convert_from(cast(:body# as bytea), 'UTF8'))";
+
     private static final String COLUMNS = "id, assessed_at, route, institution_key, requester_email, request, lookups, "
-            + "answer, ruleset_version, ruleset_fingerprint, idempotency_key, body_sha256, submitted_by, decision";
+            + "answer, checklist_part, explanation_part, ruleset_version, ruleset_fingerprint, idempotency_key, "
+            + "body_sha256, submitted_by, decision";
     private static final String INSERT = "insert into assessments (" + COLUMNS + ") select " + COLUMNS
             + " from (values ";
     /** One row's values in {@link #INSERT}, its parameters numbered {@code #}; typed, as they are not the table's. */
     private static final String INSERT_VALUES = "(cast(:id# as uuid), cast(:assessedAt# as timestamptz), "
             + "cast(:route# as text), cast(:institution# as text), cast(:email# as text), cast(:request# as jsonb), "
-            + "cast(:lookups# as jsonb), convert_from(cast(:answer# as bytea), 'UTF8'), cast(:version# as text), cast(:fingerprint# as text), "
+            + "cast(:lookups# as jsonb), convert_from(cast(:answer# as bytea), 'UTF8'), cast(:checklist# as text), "
+            + "cast(:explanation# as text), cast(:version# as text), cast(:fingerprint# as text), "
             + "cast(:key# as text), cast(:hash# as text), cast(:submittedBy# as text), cast(:decision# as jsonb), "
             + "cast(:registryVersion# as bigint))";
 
@@ -156,7 +192,7 @@ class Assessments {
     /** The answers, newest first; {@code route}, {@code institutionKey} and {@code reader} filter when not null. */
     List<String> page(String route, String institutionKey, Reader reader, dk.kk.itassessment.platform.Paging paging) {
         Filter filter = filter(route, institutionKey, reader);
-        var statement = jdbc.sql("select answer from assessments" + filter.where
+        var statement = jdbc.sql("select " + ANSWER + WITH_ANSWERS + filter.where
                 + " order by assessed_at desc, id desc limit :limit offset :offset");
         filter.params.forEach(statement::param);
         return statement.param("limit", paging.size()).param("offset", paging.offset()).query(String.class).list();

@@ -165,14 +165,19 @@ class AssessmentWriterTests {
     private Assessments.Row copyOf(UUID id, String route, String idempotencyKey, long registryVersion) {
         UUID copy = UUID.randomUUID();
         return jdbc.sql("select assessed_at, route, institution_key, requester_email, request::text, lookups::text, "
-                        + "answer, ruleset_version, ruleset_fingerprint, submitted_by, decision::text "
-                        + "from assessments where id = :id")
+                        + "answer, ruleset_version, ruleset_fingerprint, submitted_by, decision::text, "
+                        + "checklist_part, c.body, explanation_part, e.body from assessments "
+                        + "join answer_parts c on c.sha256 = checklist_part join answer_parts e on e.sha256 = explanation_part "
+                        + "where id = :id")
                 .param("id", id)
                 .query((rs, n) -> {
                     String stored = route == null ? rs.getString(2) : route;
+                    AnswerParts.Split answer = new AnswerParts.Split(null,
+                            rs.getString(7).replace(id.toString(), copy.toString()).getBytes(StandardCharsets.UTF_8),
+                            new AnswerParts.Part(rs.getString(12), rs.getString(13).getBytes(StandardCharsets.UTF_8)),
+                            new AnswerParts.Part(rs.getString(14), rs.getString(15).getBytes(StandardCharsets.UTF_8)));
                     return new Assessments.Row(copy, rs.getTimestamp(1), stored, rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7).replace(id.toString(), copy.toString())
-                                    .getBytes(StandardCharsets.UTF_8),
+                            rs.getString(5), rs.getString(6), answer,
                             rs.getString(8), rs.getString(9), idempotencyKey,
                             idempotencyKey == null ? null : "0".repeat(64),
                             rs.getString(10), rs.getString(11), registryVersion,

@@ -64,7 +64,15 @@ class ExampleAssessmentTests {
         Api.Response stored = api.get("/api/v1/assessments/" + body.get("id").asString());
         assertThat(stored.status()).isEqualTo(200);
         assertThat(stored.json()).as("read back equal").isEqualTo(body);
-        assertThat(jdbc.sql("select decision = assessment_decision(answer::jsonb) from assessments where id = :id")
+        assertThat(stored.text()).as("read back byte for byte, put together from its parts").isEqualTo(response.text());
+        java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("^\\{\"id\":\"[^\"]+\",\"assessedAt\":\"[^\"]+\"")
+                .matcher(response.text());
+        assertThat(stamp.find()).isTrue();
+        assertThat(api.post("/api/v1/assessments/preview", example.get("request")).text()
+                .replaceFirst("^\\{\"id\":null,\"assessedAt\":null", java.util.regex.Matcher.quoteReplacement(stamp.group())))
+                .as("the answer as one serialisation of the whole writes it").isEqualTo(response.text());
+        assertThat(jdbc.sql("select decision = assessment_decision(v.answer::jsonb) from assessments a "
+                        + "join assessment_answers v on v.id = a.id where a.id = :id")
                 .param("id", java.util.UUID.fromString(body.get("id").asString())).query(Boolean.class).single())
                 .as("the decision column the service wrote is the one V13's function makes of the answer").isTrue();
     }

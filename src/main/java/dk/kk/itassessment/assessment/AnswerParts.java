@@ -1,0 +1,117 @@
+package dk.kk.itassessment.assessment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An answer in the parts it is stored in (migration V24): its checklist and its explanation, each stored once in
+ * {@code answer_parts} under the SHA-256 of its JSON, and the rest of the answer, those two arrays left empty. A rule
+ * set gives the same checklist and explanation to every request that fires the same rules, so most answers share
+ * their parts with earlier ones; a part's JSON is written once and remembered (by the list's value).
+ */
+@Component
+class AnswerParts {
+
+    /** How many parts are remembered at most (then forgotten all at once and written again as they come). */
+    private static final int REMEMBERED = 1_000;
+    private static final byte[] CHECKLIST = "\"checklist\":[]".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EXPLANATION = "\"explanation\":[]".getBytes(StandardCharsets.UTF_8);
+
+    private final JsonMapper json;
+    private final Map<List<?>, Part> written = new ConcurrentHashMap<>();
+    /** The parts known to be in the table (committed): a part is never removed (V24 refuses it). */
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+
+    AnswerParts(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** A part: the SHA-256 (lower-case hex) of its JSON in UTF-8, and that JSON. */
+    record Part(String sha256, byte[] body) {
+    }
+
+    /**
+     * An answer: as given ({@code answer}, the JSON of the whole view in UTF-8, byte for byte what serialising the
+     * view gives), and as stored ({@code rest}: with an empty checklist and explanation, and the two parts).
+     */
+    record Split(byte[] answer, byte[] rest, Part checklist, Part explanation) {
+    }
+
+    Split split(AssessmentView view) {
+        Part checklist = part(view.checklist());
+        Part explanation = part(view.explanation());
+        byte[] rest = json.writeValueAsBytes(view.withoutParts());
+        int c = indexOf(rest, CHECKLIST, 0);
+        int e = indexOf(rest, EXPLANATION, c + 1);
+        if (c < 0 || e < 0) {
+            throw new IllegalStateException("An answer without its checklist or explanation field");
+        }
+        int atChecklist = c + CHECKLIST.length - 2; // the "[]" to replace
+        int atExplanation = e + EXPLANATION.length - 2;
+        byte[] answer = new byte[rest.length - 4 + checklist.body().length + explanation.body().length];
+        int at = 0;
+        at = copy(rest, 0, atChecklist, answer, at);
+        at = copy(checklist.body(), 0, checklist.body().length, answer, at);
+        at = copy(rest, atChecklist + 2, atExplanation, answer, at);
+        at = copy(explanation.body(), 0, explanation.body().length, answer, at);
+        copy(rest, atExplanation + 2, rest.length, answer, at);
+        return new Split(answer, rest, checklist, explanation);
+    }
+
+    /** Those of {@code parts} not known to be stored yet. */
+    List<Part> notStored(List<Part> parts) {
+        Map<String, Part> missing = new java.util.LinkedHashMap<>();
+        parts.stream().filter(part -> !stored.contains(part.sha256())).forEach(part -> missing.putIfAbsent(part.sha256(), part));
+        return List.copyOf(missing.values());
+    }
+
+    /** Remembers that {@code parts} are stored (committed). */
+    void stored(List<Part> parts) {
+        parts.forEach(part -> stored.add(part.sha256()));
+    }
+
+    private Part part(List<?> items) {
+        Part known = written.get(items);
+        if (known != null) {
+            return known;
+        }
+        byte[] body = json.writeValueAsBytes(items);
+        Part part = new Part(sha256(body), body);
+        if (written.size() >= REMEMBERED) {
+            written.clear();
+        }
+        written.put(List.copyOf(items), part);
+        return part;
+    }
+
+    private static int copy(byte[] from, int start, int end, byte[] to, int at) {
+        System.arraycopy(from, start, to, at, end - start);
+        return at + end - start;
+    }
+
+    static int indexOf(byte[] in, byte[] what, int from) {
+        for (int i = Math.max(from, 0); i <= in.length - what.length; i++) {
+            if (in[i] == what[0] && Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
