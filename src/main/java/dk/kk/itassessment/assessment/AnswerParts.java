@@ -51,9 +51,10 @@ class AnswerParts {
         Part explanation = part(view.explanation());
         byte[] rest = json.writeValueAsBytes(view.withoutParts());
         int c = indexOf(rest, CHECKLIST, 0);
-        int e = indexOf(rest, EXPLANATION, c + 1);
-        if (c < 0 || e < 0) {
-            throw new IllegalStateException("An answer without its checklist or explanation field");
+        int e = indexOf(rest, EXPLANATION, 0);
+        // where the database puts them back (V24's assessment_answer): the first of each, the checklist first
+        if (c < 0 || e < c) {
+            throw new IllegalStateException("An answer whose checklist and explanation fields cannot be told apart");
         }
         int atChecklist = c + CHECKLIST.length - 2; // the "[]" to replace
         int atExplanation = e + EXPLANATION.length - 2;
@@ -77,6 +78,14 @@ class AnswerParts {
     /** Remembers that {@code parts} are stored (committed). */
     void stored(List<Part> parts) {
         parts.forEach(part -> stored.add(part.sha256()));
+    }
+
+    /**
+     * Forgets which parts are stored, so that they are stored again as they come: after a row was refused, which
+     * happens when a part remembered is not there (the database restored from an older backup, say).
+     */
+    void forgetStored() {
+        stored.clear();
     }
 
     private Part part(List<?> items) {

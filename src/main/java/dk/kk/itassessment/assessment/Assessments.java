@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -126,7 +127,12 @@ class Assessments {
         String change = INSERT + values + ") as v (" + COLUMNS + ", registry_version)"
                 + " where v.registry_version = (select version from registry_version)"
                 + " on conflict (idempotency_key) do nothing returning id as key";
-        return new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
+        try {
+            return new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
+        } catch (DataIntegrityViolationException e) { // a part remembered as stored may be missing: store them again
+            parts.forgetStored();
+            throw e;
+        }
     }
 
     /**

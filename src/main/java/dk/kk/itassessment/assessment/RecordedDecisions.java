@@ -104,8 +104,9 @@ public class RecordedDecisions {
 
     /**
      * The stored decision column of {@code view} (V13's shape, written by the service since V21): the codes, and the
-     * checklist as parallel arrays in the answer's order. It must equal {@code assessment_decision(answer::jsonb)};
-     * the tests check it does.
+     * checklist as parallel arrays in the answer's order. It must equal {@code assessment_decision(answer::jsonb)} of
+     * the answer as given (since V24 the view {@code assessment_answers}: the column holds the answer without its
+     * parts); the tests check it does.
      */
     static Column column(AssessmentView view) {
         List<Evaluation.Item> items = view.checklist();

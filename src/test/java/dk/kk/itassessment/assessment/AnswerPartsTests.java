@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.IntegrationTest;
+import dk.kk.itassessment.policy.Evaluation;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,40 @@ class AnswerPartsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AnswerParts parts;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    @Test
+    void emptyPartsAndARequestNamingTheFieldsSplitAndJoinAsOneSerialisation() {
+        tools.jackson.databind.node.ObjectNode request = json.createObjectNode();
+        request.putArray("checklist");
+        request.putArray("explanation");
+        request.put("note", "\"checklist\":[] and \"explanation\":[] ÆØÅ “quoted”");
+        Evaluation.Text text = new Evaluation.Text("Særlig “tekst”", "Special \"text\"");
+        for (boolean empty : new boolean[] {true, false}) {
+            AssessmentView view = new AssessmentView(UUID.randomUUID(), java.time.Instant.now(), "FULL_ACQUISITION",
+                    true, "STANDARD", "MEDIUM", false, 20,
+                    List.of(new Evaluation.Warning("W", text, "Warnings_1")),
+                    empty ? List.of() : List.of(new Evaluation.Item("C", text, "REQUESTER", "BEFORE_PURCHASE", true, "r")),
+                    List.of(), new AssessmentView.LookupSummary("NONE", "NONE", false),
+                    empty ? List.of() : List.of(new Evaluation.Explanation("rule", "rules/x.drl, line 1", text)),
+                    new AssessmentView.RuleSetRef("1", "sha256:" + "0".repeat(64)), request);
+
+            AnswerParts.Split split = parts.split(view);
+
+            assertThat(new String(split.answer(), StandardCharsets.UTF_8)).as("empty: " + empty)
+                    .isEqualTo(json.writeValueAsString(view));
+            assertThat(jdbc.sql("select assessment_answer(:rest, :checklist, :explanation)")
+                    .param("rest", new String(split.rest(), StandardCharsets.UTF_8))
+                    .param("checklist", new String(split.checklist().body(), StandardCharsets.UTF_8))
+                    .param("explanation", new String(split.explanation().body(), StandardCharsets.UTF_8))
+                    .query(String.class).single()).as("put together by the database").isEqualTo(json.writeValueAsString(view));
+        }
+    }
 
     @Test
     void theSameChecklistAndExplanationAreStoredOnceAndEachAnswerReadsBackWhole() {
