@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AnswerParts {
 
-    /** How many parts are remembered at most (then forgotten all at once and written again as they come). */
+    /**
+     * How many parts' JSON, and how many parts as stored, are remembered at most (then forgotten all at once: written,
+     * or stored with {@code on conflict do nothing}, again as they come).
+     */
     private static final int REMEMBERED = 1_000;
     private static final byte[] CHECKLIST = "\"checklist\":[]".getBytes(StandardCharsets.UTF_8);
     private static final byte[] EXPLANATION = "\"explanation\":[]".getBytes(StandardCharsets.UTF_8);
@@ -70,13 +74,20 @@ class AnswerParts {
 
     /** Those of {@code parts} not known to be stored yet. */
     List<Part> notStored(List<Part> parts) {
-        Map<String, Part> missing = new java.util.LinkedHashMap<>();
-        parts.stream().filter(part -> !stored.contains(part.sha256())).forEach(part -> missing.putIfAbsent(part.sha256(), part));
+        Map<String, Part> missing = new LinkedHashMap<>();
+        for (Part part : parts) {
+            if (!stored.contains(part.sha256())) {
+                missing.putIfAbsent(part.sha256(), part);
+            }
+        }
         return List.copyOf(missing.values());
     }
 
     /** Remembers that {@code parts} are stored (committed). */
     void stored(List<Part> parts) {
+        if (stored.size() >= REMEMBERED) {
+            stored.clear();
+        }
         parts.forEach(part -> stored.add(part.sha256()));
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,7 +65,7 @@ class Assessments {
      * that the {@link AssessmentWriter}'s one thread only sends them. {@code registryVersion}: the version of the
      * registry its look-ups were made on (a {@link dk.kk.itassessment.registry.RegistrySnapshot}'s), which must
      * still be the registry's when it is stored. {@code answer}:
-     * the JSON sent, in UTF-8, stored as text.
+     * the JSON sent, in UTF-8, and the parts it is stored in ({@link AnswerParts}).
      */
     record Row(UUID id, Timestamp assessedAt, String route, String institution, String email, String request,
                String lookups, AnswerParts.Split answer, String version, String fingerprint, String idempotencyKey,
@@ -141,15 +142,16 @@ class Assessments {
      */
     private void storeParts(List<Row> rows) {
         List<AnswerParts.Part> missing = parts.notStored(rows.stream()
-                .flatMap(row -> java.util.stream.Stream.of(row.answer().checklist(), row.answer().explanation()))
+                .flatMap(row -> Stream.of(row.answer().checklist(), row.answer().explanation()))
                 .toList());
         if (missing.isEmpty()) {
             return;
         }
-        var statement = jdbc.sql("insert into answer_parts (sha256, body) values " + PART_VALUES.replace("#", "0")
-                + java.util.stream.IntStream.range(1, missing.size())
-                        .mapToObj(i -> ", " + PART_VALUES.replace("#", Integer.toString(i)))
-                        .collect(java.util.stream.Collectors.joining())
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < missing.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append(PART_VALUES.replace("#", Integer.toString(i)));
+        }
+        var statement = jdbc.sql("insert into answer_parts (sha256, body) values " + values
                 + " on conflict (sha256) do nothing");
         for (int i = 0; i < missing.size(); i++) {
             statement.param("sha" + i, missing.get(i).sha256()).param("body" + i, missing.get(i).body());
