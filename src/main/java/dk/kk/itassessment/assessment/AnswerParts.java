@@ -1,10 +1,7 @@
 package dk.kk.itassessment.assessment;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +51,8 @@ class AnswerParts {
         Part checklist = part(view.checklist());
         Part explanation = part(view.explanation());
         byte[] rest = json.writeValueAsBytes(view.withoutParts());
-        int c = indexOf(rest, CHECKLIST, 0);
-        int e = indexOf(rest, EXPLANATION, 0);
+        int c = indexOf(rest, CHECKLIST);
+        int e = indexOf(rest, EXPLANATION);
         // where the database puts them back (V24's assessment_answer): the first of each, the checklist first
         if (c < 0 || e < c) {
             throw new IllegalStateException("An answer whose checklist and explanation fields cannot be told apart");
@@ -105,7 +102,7 @@ class AnswerParts {
             return known;
         }
         byte[] body = json.writeValueAsBytes(items);
-        Part part = new Part(sha256(body), body);
+        Part part = new Part(AssessmentService.sha256(body), body);
         if (written.size() >= REMEMBERED) {
             written.clear();
         }
@@ -118,20 +115,13 @@ class AnswerParts {
         return at + end - start;
     }
 
-    static int indexOf(byte[] in, byte[] what, int from) {
-        for (int i = Math.max(from, 0); i <= in.length - what.length; i++) {
+    /** Where {@code what} first starts in {@code in}, or -1. */
+    private static int indexOf(byte[] in, byte[] what) {
+        for (int i = 0; i <= in.length - what.length; i++) {
             if (in[i] == what[0] && Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
                 return i;
             }
         }
         return -1;
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

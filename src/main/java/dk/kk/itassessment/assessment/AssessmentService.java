@@ -222,6 +222,7 @@ public class AssessmentService {
         return s.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
+    /** The SHA-256 of {@code body}, in lower-case hex (a request body's; an answer part's, {@link AnswerParts}). */
     static String sha256(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
