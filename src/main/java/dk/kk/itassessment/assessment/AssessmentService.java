@@ -151,7 +151,7 @@ public class AssessmentService {
         }
         String institutionFilter = institution == null || institution.isBlank() ? null : institution;
         if (institutionFilter != null) {
-            String forbidden = Text.forbiddenCharacter(institutionFilter);
+            String forbidden = Text.forbiddenInLine(institutionFilter);
             if (forbidden != null || institutionFilter.length() > 200) {
                 errors.add(new Problems.FieldError("institution", forbidden != null ? forbidden : "at most 200 characters"));
             }
