@@ -2,6 +2,7 @@ package dk.kk.itassessment.access;
 
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.Problems.FieldError;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 final class AccountFields {
 
     static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
+    /** bcrypt reads no more of a password than this (Spring Security refuses a longer one rather than cut it). */
+    static final int MAX_PASSWORD_BYTES = 72;
     static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
     private static final Set<String> KNOWN = Set.of("username", "email", "password", "roles");
 
@@ -53,12 +55,30 @@ final class AccountFields {
             fields.reject("email", "must be an e-mail address such as name@example.dk");
         }
         String password = fields.text(body, "password");
-        if (password != null && (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)) {
-            fields.reject("password", MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        String problem = password == null ? null : passwordProblem(password);
+        if (problem != null) {
+            fields.reject("password", problem);
         }
         List<Role> roles = fields.roles(body.get("roles"), "roles");
         fields.throwIfAny();
         return new NewAccount(username, email, password, roles);
+    }
+
+    /**
+     * What is wrong with a password, or null: at least {@value #MIN_PASSWORD} characters, at most
+     * {@value #MAX_PASSWORD_BYTES} bytes in UTF-8 (bcrypt's limit: 72 letters of a-z, fewer with æ, ø or å, which
+     * take two bytes each).
+     */
+    static String passwordProblem(String password) {
+        if (password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            return "must be at least " + MIN_PASSWORD + " characters";
+        }
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PASSWORD_BYTES) {
+            return "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (it has " + bytes
+                    + "): bcrypt, which stores it, reads no more; a letter such as æ, ø or å takes two";
+        }
+        return null;
     }
 
     static List<Role> roles(JsonNode body) {

@@ -12,9 +12,9 @@ final class AccountPrincipal extends User {
 
     private final String email;
 
-    AccountPrincipal(String username, String passwordHash, boolean enabled, boolean nonLocked, String email,
+    AccountPrincipal(String username, String passwordHash, boolean enabled, String email,
                      Collection<? extends GrantedAuthority> authorities) {
-        super(username, passwordHash, enabled, true, true, nonLocked, authorities);
+        super(username, passwordHash, enabled, true, true, true, authorities);
         this.email = email;
     }
 

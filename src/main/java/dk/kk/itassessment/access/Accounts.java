@@ -15,7 +15,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Accounts {
 
-    private static final String COLUMNS = "username, email, roles, enabled, locked_until, created_at";
+    /** An account's columns; {@code locked_until}: the end of the latest lock of any address (LoginThrottle). */
+    private static final String COLUMNS = "username, email, roles, enabled, (select max(t.locked_until) from "
+            + "login_throttle t where t.username = accounts.username and t.locked_until > now()) as locked_until, "
+            + "created_at";
 
     private final JdbcClient jdbc;
 
@@ -23,9 +26,8 @@ class Accounts {
         this.jdbc = jdbc;
     }
 
-    /** What authentication needs: the hash and whether the account may log in now. */
-    record Credentials(String username, String email, String passwordHash, List<Role> roles, boolean enabled,
-                       Instant lockedUntil) {
+    /** What authentication needs: the hash and whether the account may log in. */
+    record Credentials(String username, String email, String passwordHash, List<Role> roles, boolean enabled) {
     }
 
     long count() {
@@ -57,12 +59,16 @@ class Accounts {
     }
 
     Optional<Credentials> credentials(String username) {
-        return jdbc.sql("select username, email, password_hash, roles, enabled, locked_until from accounts "
-                        + "where username = :username")
+        return jdbc.sql("select username, email, password_hash, roles, enabled from accounts where username = :username")
                 .param("username", username)
                 .query((rs, n) -> new Credentials(rs.getString(1), rs.getString(2), rs.getString(3), roles(rs.getArray(4)),
-                        rs.getBoolean(5), instant(rs.getTimestamp(6))))
+                        rs.getBoolean(5)))
                 .optional();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select exists (select 1 from accounts where username = :username)")
+                .param("username", username).query(Boolean.class).single();
     }
 
     boolean setRoles(String username, List<Role> roles) {
@@ -75,11 +81,16 @@ class Accounts {
                 .param("username", username).update() == 1;
     }
 
-    /** Whether an enabled ADMIN other than {@code username} exists. */
-    boolean anotherEnabledAdmin(String username) {
-        return jdbc.sql("select exists (select 1 from accounts where enabled and 'ADMIN' = any(roles) "
-                        + "and username <> :username)")
-                .param("username", username).query(Boolean.class).single();
+    /**
+     * The enabled ADMINs, locked until the transaction ends: a change that could take the last of them away takes
+     * this first, so that two such changes at once are decided one after the other (the second sees the first's
+     * outcome: under READ COMMITTED a locked row is read again once its lock is released). {@code no key update}:
+     * the lock an update takes, which does not hold up a failed login's count (its foreign key's share lock).
+     */
+    List<String> lockEnabledAdmins() {
+        return jdbc.sql("select username from accounts where enabled and 'ADMIN' = any(roles) order by username "
+                        + "for no key update")
+                .query(String.class).list();
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

@@ -41,34 +41,56 @@ class BootstrapAdmin implements ApplicationRunner {
         if (accounts.count() > 0) {
             return;
         }
-        String username = settings.bootstrapAdmin().username();
-        String password = settings.bootstrapAdmin().password();
+        Credentials admin = credentials(settings.bootstrapAdmin(),
+                StringUtils.hasText(environment.getProperty("spring.datasource.url")));
+        String email = admin.username() + "@localhost.invalid";
+        service.create(new AccountFields.NewAccount(admin.username(), email, admin.password(), List.of(Role.ADMIN)));
+        if (admin.generated()) {
+            log.warn("No account existed: created the ADMIN account '{}' with the generated password {} "
+                    + "(shown this once and never again; keep it now)", admin.username(), admin.password());
+        } else {
+            log.info("No account existed: created the ADMIN account '{}' from assessment.security.bootstrap-admin",
+                    admin.username());
+        }
+    }
+
+    /** The first ADMIN's username and password, and whether the password was generated. */
+    record Credentials(String username, String password, boolean generated) {
+        @Override
+        public String toString() {
+            return "Credentials[username=" + username + "]";
+        }
+    }
+
+    /**
+     * The first ADMIN as configured, with a generated password where none is configured and the database is the
+     * embedded one; refused ({@link Refused}, never naming the password) when it cannot be created so.
+     */
+    static Credentials credentials(SecuritySettings.BootstrapAdmin configured, boolean externalDatabase) {
+        String username = configured.username();
         if (username == null || !AccountFields.USERNAME.matcher(username).matches()) {
-            throw new IllegalStateException("assessment.security.bootstrap-admin.username must be 3 to 64 characters "
+            throw new Refused("assessment.security.bootstrap-admin.username must be 3 to 64 characters "
                     + "of a-z, 0-9, '.', '_' and '-'");
         }
-        boolean generated = false;
-        if (!StringUtils.hasText(password)) {
-            if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
-                throw new IllegalStateException("No account exists and assessment.security.bootstrap-admin.password "
+        if (!StringUtils.hasText(configured.password())) {
+            if (externalDatabase) {
+                throw new Refused("No account exists and assessment.security.bootstrap-admin.password "
                         + "is not set: set it (at least " + AccountFields.MIN_PASSWORD + " characters) to create the "
                         + "first ADMIN account");
             }
-            password = generate();
-            generated = true;
+            return new Credentials(username, generate(), true);
         }
-        if (password.length() < AccountFields.MIN_PASSWORD) {
-            throw new IllegalStateException("assessment.security.bootstrap-admin.password must be at least "
-                    + AccountFields.MIN_PASSWORD + " characters");
+        String problem = AccountFields.passwordProblem(configured.password());
+        if (problem != null) {
+            throw new Refused("assessment.security.bootstrap-admin.password " + problem);
         }
-        String email = username + "@localhost.invalid";
-        service.create(new AccountFields.NewAccount(username, email, password, List.of(Role.ADMIN)));
-        if (generated) {
-            log.warn("No account existed: created the ADMIN account '{}' with the generated password {} "
-                    + "(shown this once and never again; keep it now)", username, password);
-        } else {
-            log.info("No account existed: created the ADMIN account '{}' from assessment.security.bootstrap-admin",
-                    username);
+        return new Credentials(username, configured.password(), false);
+    }
+
+    /** The first ADMIN cannot be created as configured: the start is refused ({@link BootstrapAdminAnalyzer}). */
+    static final class Refused extends IllegalStateException {
+        Refused(String message) {
+            super(message);
         }
     }
 

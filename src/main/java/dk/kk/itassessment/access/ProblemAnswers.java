@@ -4,6 +4,7 @@ import dk.kk.itassessment.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,13 +16,15 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as problem details. Every authentication failure (no credentials, an unknown user, a wrong password,
- * a disabled or locked account) gets the same answer, so that none tells a caller which accounts exist.
+ * 401 and 403 as problem details. Every failure of a password login (no credentials, an unknown user, a wrong
+ * password, a disabled or locked-out account) gets the same answer, so that none tells a caller which accounts
+ * exist; every refused bearer token gets the same answer as well.
  */
 @Component
 class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String REALM = "it-assessment";
+    private static final String BEARER = "Bearer";
 
     private final JsonMapper json;
 
@@ -29,10 +32,24 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
         this.json = json;
     }
 
+    /**
+     * A request that sent a bearer token (an API key or a JWT) is told that the token was refused, with the challenge
+     * of RFC 6750 ({@code WWW-Authenticate: Bearer …, error="invalid_token"}); every other one is asked for HTTP
+     * Basic. Which kind of bad token it was is not said.
+     */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", "
+                    + "error_description=\"The bearer token is not valid\"");
+            write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "The bearer token is not valid: an unknown, revoked or malformed API key, or a token that is "
+                            + "invalid or expired."));
+            return;
+        }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                 "The request needs valid credentials (HTTP Basic)."));
     }

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code assessment.security.*}: the first ADMIN account (created when no account exists), the lockout after
- * repeated failed logins, the claims of single sign-on's bearer JWTs and the origins CORS allows.
+ * repeated failed logins (per account and client address), the claims of single sign-on's bearer JWTs and the origins
+ * CORS allows.
  */
 @ConfigurationProperties("assessment.security")
 record SecuritySettings(@DefaultValue BootstrapAdmin bootstrapAdmin, @DefaultValue Lockout lockout,
@@ -21,7 +22,13 @@ record SecuritySettings(@DefaultValue BootstrapAdmin bootstrapAdmin, @DefaultVal
         }
     }
 
-    record Lockout(@DefaultValue("5") int maxAttempts, @DefaultValue("15m") Duration duration) {
+    /**
+     * After {@code maxAttempts} failed logins in a row from one client address, that address is locked out of the
+     * account for {@code firstLock}; each failure after a lock locks it again for twice as long, up to
+     * {@code maxLock}. A count without a failure for {@code forgetAfter} starts again.
+     */
+    record Lockout(@DefaultValue("5") int maxAttempts, @DefaultValue("1m") Duration firstLock,
+                   @DefaultValue("15m") Duration maxLock, @DefaultValue("24h") Duration forgetAfter) {
     }
 
     /**

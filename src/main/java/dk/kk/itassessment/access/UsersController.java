@@ -36,7 +36,7 @@ class UsersController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an account", description = "`username` 3–64 characters of a-z, 0-9, '.', '_', '-'; "
-            + "`email` an e-mail address; `password` 12–128 characters; `roles` a non-empty list of REQUESTER, "
+            + "`email` an e-mail address; `password` 12 characters or more, at most 72 bytes in UTF-8 (bcrypt's limit); `roles` a non-empty list of REQUESTER, "
             + "ADMINISTRATIVE_STAFF, REVIEWER, POLICY_OFFICER, ADMIN, INTAKE_CLIENT. 409 when the username is taken.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = NewAccountBody.class))))
@@ -67,6 +67,16 @@ class UsersController {
     @ApiResponse(responseCode = "204", description = "Disabled")
     ResponseEntity<Void> disable(@PathVariable String username) {
         accounts.disable(username);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{username}/unlock")
+    @Operation(summary = "Unlock an account", description = "Forgets the account's failed logins and lifts its locks, "
+            + "from every client address; audited as `account.unlocked`. 204 also when it was not locked; 404 for an "
+            + "unknown account.")
+    @ApiResponse(responseCode = "204", description = "Unlocked")
+    ResponseEntity<Void> unlock(@PathVariable String username) {
+        accounts.unlock(username);
         return ResponseEntity.noContent().build();
     }
 

@@ -57,10 +57,7 @@ class WebSecurity {
                 .authorizeHttpRequests(requests -> requests
                         // Spring's error page renders what a request already earned; it is no entry of its own.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        // The API description is public: it holds no data, and intake teams build against it.
-                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
+                        // GET and HEAD of the health and the API description: OpenEndpoints, open to anyone
                         .requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN.name())
                         .requestMatchers(POST, "/api/v1/assessments", "/api/v1/assessments/preview")
                         .hasAnyRole(names(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, ADMIN))

@@ -42,7 +42,8 @@ class AssessmentController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Assess a request and store the decision",
             description = "201 with the decision; with an Idempotency-Key a repeat of the same body answers 200 with "
-                    + "the first assessment, and the same key with another body is 409.")
+                    + "the first assessment, and the same key with another body is 409. A key is the caller's own: "
+                    + "another caller's use of it changes nothing.")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @ApiResponse(responseCode = "200", description = "A repeat with the same Idempotency-Key and body",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))

@@ -91,9 +91,9 @@ public class AssessmentService {
         Received received = read(body);
         String bodyHash = idempotencyKey == null ? null : sha256(body);
         if (idempotencyKey != null) {
-            var earlier = assessments.findByIdempotencyKey(idempotencyKey);
+            var earlier = assessments.findByIdempotencyKey(caller.username(), idempotencyKey);
             if (earlier.isPresent()) {
-                return repeat(earlier.get(), bodyHash, caller);
+                return repeat(earlier.get(), bodyHash);
             }
         }
         AssessmentRequest.Requester requester = received.request().requester();
@@ -110,9 +110,9 @@ public class AssessmentService {
                 return new Outcome(stored.id(), answer.answer(), true);
             }
             if (idempotencyKey != null) { // a concurrent retry with the same key stored first?
-                var earlier = assessments.findByIdempotencyKey(idempotencyKey);
+                var earlier = assessments.findByIdempotencyKey(caller.username(), idempotencyKey);
                 if (earlier.isPresent()) {
-                    return repeat(earlier.get(), bodyHash, caller);
+                    return repeat(earlier.get(), bodyHash);
                 }
             }
             // else the registry changed after the look-ups: look up in it as it is now and decide again
@@ -151,7 +151,7 @@ public class AssessmentService {
         }
         String institutionFilter = institution == null || institution.isBlank() ? null : institution;
         if (institutionFilter != null) {
-            String forbidden = Text.forbiddenCharacter(institutionFilter);
+            String forbidden = Text.forbiddenInLine(institutionFilter);
             if (forbidden != null || institutionFilter.length() > 200) {
                 errors.add(new Problems.FieldError("institution", forbidden != null ? forbidden : "at most 200 characters"));
             }
@@ -176,10 +176,8 @@ public class AssessmentService {
         return new Assessments.Reader(caller.username(), caller.email());
     }
 
-    private Outcome repeat(Assessments.Stored earlier, String bodyHash, Caller caller) {
-        if (!earlier.readableBy(readerOf(caller))) {
-            throw new Conflict("The Idempotency-Key was already used for another caller's request.");
-        }
+    /** A repeat of the caller's own request with the same key: the first answer, if the body is the same. */
+    private Outcome repeat(Assessments.Stored earlier, String bodyHash) {
         if (!bodyHash.equals(earlier.bodySha256())) {
             throw new Conflict("The Idempotency-Key was already used for a different request body.");
         }

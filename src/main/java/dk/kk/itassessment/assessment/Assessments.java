@@ -89,16 +89,18 @@ class Assessments {
 
     /**
      * Stores the rows and their entries in the audit trail, in one statement committed on its own; returns the ids
-     * of those stored. A row is not stored when another assessment holds its idempotency key, stored before or
-     * earlier in {@code rows} (so concurrent retries with the same key store exactly one), nor when its registry
-     * version is no longer the registry's (it was decided on a registry that has changed since). The rows go in the order
-     * of their idempotency keys, so that two instances storing the same keys at once take their locks in the same
-     * order rather than each waiting for the other.
+     * of those stored. A row is not stored when another assessment of the same submitter holds its idempotency key
+     * (a key is its caller's own), stored before or earlier in {@code rows} (so concurrent retries with the same key
+     * store exactly one), nor when its registry version is no longer the registry's (it was decided on a registry
+     * that has changed since). The rows go in the order of their submitters and keys, so that two instances storing
+     * the same keys at once take their locks in the same order rather than each waiting for the other.
      */
     Set<UUID> insert(List<Row> given) {
         storeParts(given);
+        Comparator<String> nullsFirst = Comparator.nullsFirst(Comparator.naturalOrder());
         List<Row> rows = given.stream()
-                .sorted(Comparator.comparing(Row::idempotencyKey, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(Row::submittedBy, nullsFirst)
+                        .thenComparing(Row::idempotencyKey, nullsFirst))
                 .toList();
         Map<String, Object> parameters = new HashMap<>();
         Map<UUID, AuditTrail.Entry> entries = new LinkedHashMap<>();
@@ -127,7 +129,7 @@ class Assessments {
         }
         String change = INSERT + values + ") as v (" + COLUMNS + ", registry_version)"
                 + " where v.registry_version = (select version from registry_version)"
-                + " on conflict (idempotency_key) do nothing returning id as key";
+                + " on conflict (submitted_by, idempotency_key) do nothing returning id as key";
         try {
             return new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
         } catch (DataIntegrityViolationException e) { // a part remembered as stored may be missing: store them again
@@ -188,8 +190,10 @@ class Assessments {
         return jdbc.sql(STORED + " where id = :id").param("id", id).query(Assessments::stored).optional();
     }
 
-    Optional<Stored> findByIdempotencyKey(String key) {
-        return jdbc.sql(STORED + " where idempotency_key = :key").param("key", key)
+    /** The assessment {@code submitter} stored with the idempotency key {@code key}. */
+    Optional<Stored> findByIdempotencyKey(String submitter, String key) {
+        return jdbc.sql(STORED + " where submitted_by = :submitter and idempotency_key = :key")
+                .param("submitter", submitter).param("key", key)
                 .query(Assessments::stored).optional();
     }
 

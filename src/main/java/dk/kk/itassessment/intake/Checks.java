@@ -1,6 +1,7 @@
 package dk.kk.itassessment.intake;
 
 import dk.kk.itassessment.platform.Problems.FieldError;
+import dk.kk.itassessment.platform.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,12 +59,19 @@ final class Checks {
         return object(parent, name, false, known);
     }
 
+    /** A required one-line text (a name): no line breaks, no invisible characters. */
     String requiredText(Obj parent, String name, int max) {
-        return text(parent, name, true, max);
+        return text(parent, name, true, max, true);
     }
 
+    /** An optional one-line text. */
     String optionalText(Obj parent, String name, int max) {
-        return text(parent, name, false, max);
+        return text(parent, name, false, max, true);
+    }
+
+    /** An optional text of one or more lines (a description). */
+    String optionalLines(Obj parent, String name, int max) {
+        return text(parent, name, false, max, false);
     }
 
     Boolean requiredBoolean(Obj parent, String name) {
@@ -164,14 +172,14 @@ final class Checks {
     private Obj known(Obj obj, List<String> known) {
         for (String name : obj.node().propertyNames()) {
             if (!known.contains(name)) {
-                reject(obj.at(dk.kk.itassessment.platform.Text.printable(name)), "is not a known property; known here: " + String.join(", ", known));
+                reject(obj.at(Text.printable(name)), "is not a known property; known here: " + String.join(", ", known));
             }
         }
         return obj;
     }
 
     /** Text is stored stripped of surrounding white space; its length is counted in characters (code points). */
-    private String text(Obj parent, String name, boolean required, int max) {
+    private String text(Obj parent, String name, boolean required, int max, boolean oneLine) {
         JsonNode value = parent.value(name);
         String field = parent.at(name);
         if (value == null) {
@@ -196,7 +204,7 @@ final class Checks {
             reject(field, "must be at most " + max + " characters (it has " + length + ")");
             return null;
         }
-        String forbidden = dk.kk.itassessment.platform.Text.forbiddenCharacter(text);
+        String forbidden = oneLine ? Text.forbiddenInLine(text) : Text.forbiddenCharacter(text);
         if (forbidden != null) {
             reject(field, forbidden);
             return null;

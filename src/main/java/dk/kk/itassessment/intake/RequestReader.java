@@ -72,8 +72,8 @@ public class RequestReader {
                 personalData == null ? null : personalData(checks, personalData),
                 status == null ? null : status(checks, status),
                 checks.optionalInteger(root, "users", MAX_USERS),
-                checks.optionalText(root, "need", LONG_TEXT),
-                checks.optionalText(root, "expectedGains", LONG_TEXT),
+                checks.optionalLines(root, "need", LONG_TEXT),
+                checks.optionalLines(root, "expectedGains", LONG_TEXT),
                 operations == null ? null : operations(checks, operations));
         if (!checks.errors().isEmpty()) {
             throw invalid(checks);
@@ -155,7 +155,7 @@ public class RequestReader {
     }
 
     private static Operations operations(Checks checks, Obj operations) {
-        return new Operations(checks.optionalText(operations, "responsible", LONG_TEXT),
+        return new Operations(checks.optionalLines(operations, "responsible", LONG_TEXT),
                 checks.optionalNumber(operations, "hoursPerMonth", MAX_HOURS_PER_MONTH));
     }
 

@@ -3,6 +3,7 @@ package dk.kk.itassessment.registry;
 import dk.kk.itassessment.platform.Cvr;
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.Problems.FieldError;
+import dk.kk.itassessment.platform.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class Fields {
 
     // --- the rules; a null value is absent (or was already rejected for its type) ---
 
-    /** Required text, 1–200 characters once trimmed; answered trimmed. */
+    /** Required one-line text, 1–200 characters once trimmed; answered trimmed. */
     String requiredText(String field, String value) {
         if (value == null) {
             if (!rejected(field)) {
@@ -66,7 +67,7 @@ final class Fields {
     }
 
     private String text(String field, String value) {
-        String forbidden = dk.kk.itassessment.platform.Text.forbiddenCharacter(value);
+        String forbidden = Text.forbiddenInLine(value);
         if (forbidden != null) {
             reject(field, forbidden);
             return null;
@@ -164,7 +165,7 @@ final class Fields {
         }
         for (String property : body.propertyNames()) {
             if (!allowed.contains(property)) {
-                reject(dk.kk.itassessment.platform.Text.printable(property), "is not a known property; allowed are " + String.join(", ", allowed));
+                reject(Text.printable(property), "is not a known property; allowed are " + String.join(", ", allowed));
             }
         }
         return true;

@@ -60,6 +60,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/users", ADMINS),
             Map.entry("PUT /api/v1/users/{username}/roles", ADMINS),
             Map.entry("DELETE /api/v1/users/{username}", ADMINS),
+            Map.entry("POST /api/v1/users/{username}/unlock", ADMINS),
             Map.entry("GET /api/v1/api-keys", ADMINS),
             Map.entry("POST /api/v1/api-keys", ADMINS),
             Map.entry("DELETE /api/v1/api-keys/{id}", ADMINS),
@@ -76,11 +77,12 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/assessments/{id}/replay", POLICY_READERS),
             // not in the OpenAPI description, so named here: open, and the rest of actuator for ADMIN
             Map.entry("GET /actuator/health", EVERYONE),
+            Map.entry("HEAD /actuator/health", EVERYONE),
             Map.entry("GET /actuator/info", ADMINS),
             Map.entry("GET /actuator", ADMINS));
 
     /** Open without credentials (the rest answers 401 to an anonymous caller). */
-    static final Set<String> OPEN = Set.of("GET /actuator/health");
+    static final Set<String> OPEN = Set.of("GET /actuator/health", "HEAD /actuator/health");
 
     @Autowired
     Api api;
@@ -134,7 +136,7 @@ class AuthorizationMatrixTests {
                 operations.add(method.toUpperCase() + " " + path.getKey());
             }
         }));
-        operations.addAll(List.of("GET /actuator/health", "GET /actuator/info", "GET /actuator"));
+        operations.addAll(List.of("GET /actuator/health", "HEAD /actuator/health", "GET /actuator/info", "GET /actuator"));
         return operations;
     }
 

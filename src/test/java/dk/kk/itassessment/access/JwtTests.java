@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
 class JwtTests {
 
     private static final String ASSESSMENTS = "/api/v1/assessments";
-    private static final PrivateKey TEST_KEY = privateKey();
+    static final PrivateKey TEST_KEY = privateKey();
 
     @Autowired
     Api api;
@@ -103,7 +103,7 @@ class JwtTests {
     }
 
     @Test
-    void anExpiredTokenGetsTheSame401AsAWrongPassword() {
+    void anExpiredTokenGetsTheSame401AsAWrongApiKey() {
         String expired = token(claims(unique("sso-late"), List.of("ADMIN")), Instant.now().minus(Duration.ofMinutes(10)),
                 TEST_KEY);
 
@@ -175,7 +175,9 @@ class JwtTests {
     private void assertUnauthenticated(Api.Response answer) {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.text()).isEqualTo(api.anonymous().get(ASSESSMENTS).text());
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer realm=\"it-assessment\", error=\"invalid_token\"");
+        assertThat(answer.text()).as("the same answer as a wrong API key").isEqualTo(get("itak_" + "A".repeat(43),
+                ASSESSMENTS).text());
         assertThat(answer.text()).doesNotContain("Exception", "Jwt", "signature");
     }
 

@@ -37,10 +37,15 @@ class SecretsAreNotLoggedTests {
         assertThat(bearer(token).status()).isEqualTo(200);
         assertThat(bearer(token.substring(0, token.length() - 4) + "AAAA").status()).isEqualTo(401);
         assertThat(bearer(apiKey).status()).isEqualTo(401);
+        String liveKey = api.post("/api/v1/api-keys", Map.of("name", "Logged " + username,
+                "roles", List.of("INTAKE_CLIENT"))).json().get("key").asString();
+        assertThat(api.as(liveKey, "").get("/api/v1/assessments").status()).isEqualTo(401);
+        String typedAsUsername = "the-password-as-username-" + UUID.randomUUID();
+        assertThat(api.as(typedAsUsername, "").get("/api/v1/assessments").status()).isEqualTo(401);
 
         // the lockout's WARN line shows that the log is captured
         assertThat(output.getAll()).contains("The account '" + username + "' is locked");
-        assertThat(output.getAll()).doesNotContain(password, wrong, token, apiKey,
+        assertThat(output.getAll()).doesNotContain(password, wrong, token, apiKey, liveKey, typedAsUsername,
                 Api.basic(username, wrong).substring("Basic ".length()));
     }
 

@@ -71,6 +71,31 @@ class UsersApiTests {
     }
 
     @Test
+    void aPasswordIsAtMost72BytesInUtf8WhatBcryptReads() {
+        String ascii72 = "p".repeat(72);
+        String danish36 = "æ".repeat(36); // 72 bytes
+        for (String password : List.of(ascii72, danish36)) {
+            String username = unique("long");
+            assertThat(api.post("/api/v1/users", user(username, password, "REVIEWER")).status()).isEqualTo(201);
+            assertThat(api.as(username, password).get("/api/v1/assessments").status()).isEqualTo(200);
+            assertThat(api.as(username, password.substring(1) + "q").get("/api/v1/assessments").status())
+                    .isEqualTo(401);
+        }
+
+        for (String password : List.of("p".repeat(73), "æ".repeat(37), "p".repeat(129), "p".repeat(4000))) {
+            Api.Response refused = api.post("/api/v1/users", user(unique("long"), password, "REVIEWER"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("errors")).singleElement().satisfies(e -> {
+                assertThat(e.get("field").asString()).isEqualTo("password");
+                assertThat(e.get("message").asString()).startsWith("must be at most 72 bytes in UTF-8 (it has ");
+            });
+            assertThat(refused.text()).doesNotContain(password);
+        }
+        assertThat(api.post("/api/v1/users", user(unique("short"), "ææææææææææ1", "REVIEWER")).json()
+                .get("errors").get(0).get("message").asString()).isEqualTo("must be at least 12 characters");
+    }
+
+    @Test
     void missingFieldsAndEmptyRolesAreRefused() {
         Api.Response missing = api.post("/api/v1/users", Map.of());
         assertThat(missing.status()).isEqualTo(400);

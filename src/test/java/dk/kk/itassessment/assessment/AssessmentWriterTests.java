@@ -98,6 +98,24 @@ class AssessmentWriterTests {
     }
 
     @Test
+    void inOneBatchTheSameKeyOfTwoSubmittersIsStoredForEach() {
+        UUID stored = storedOne();
+        String key = "two-submitters-" + UUID.randomUUID();
+        Assessments.Row mine = copyOf(stored, null, key);
+        Assessments.Row theirs = submittedBy(copyOf(stored, null, key), "someone-else");
+        Assessments.Row mineAgain = copyOf(stored, null, key);
+        List<AssessmentWriter.Waiting> batch = List.of(waiting(theirs), waiting(mine), waiting(mineAgain));
+
+        writer.write(batch);
+
+        assertThat(batch.get(0).stored()).isCompletedWithValue(true);
+        assertThat(batch.get(1).stored()).isCompletedWithValue(true);
+        assertThat(batch.get(2).stored()).as("its submitter's key is taken").isCompletedWithValue(false);
+        assertThat(jdbc.sql("select submitted_by from assessments where idempotency_key = :key").param("key", key)
+                .query(String.class).list()).containsExactlyInAnyOrder(mine.submittedBy(), "someone-else");
+    }
+
+    @Test
     void aRowDecidedOnARegistryThatHasChangedSinceIsNotStored() {
         UUID stored = storedOne();
         long now = registryVersion();
@@ -184,6 +202,12 @@ class AssessmentWriterTests {
                             trail.entry("tester", "assessment.stored", "assessment/" + copy, Map.of("route", stored)));
                 })
                 .single();
+    }
+
+    private static Assessments.Row submittedBy(Assessments.Row row, String submitter) {
+        return new Assessments.Row(row.id(), row.assessedAt(), row.route(), row.institution(), row.email(),
+                row.request(), row.lookups(), row.answer(), row.version(), row.fingerprint(), row.idempotencyKey(),
+                row.bodySha256(), submitter, row.decision(), row.registryVersion(), row.entry());
     }
 
     private long count(UUID id) {

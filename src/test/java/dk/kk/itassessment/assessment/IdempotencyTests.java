@@ -2,6 +2,7 @@ package dk.kk.itassessment.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.kk.itassessment.access.Role;
 import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.IntegrationTest;
 import java.util.List;
@@ -51,6 +52,43 @@ class IdempotencyTests {
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.contentType()).startsWith("application/problem+json");
         assertThat(jdbc.sql("select count(*) from assessments").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aKeyIsTheCallersOwnSoAnotherCallerTakingItFirstChangesNothing() {
+        String key = "intake-form-" + UUID.randomUUID();
+        ObjectNode squatted = (ObjectNode) Examples.request().deepCopy();
+        squatted.put("users", 7);
+        Api squatter = api.as(Role.REQUESTER);
+        Api form = api.as(Role.INTAKE_CLIENT);
+
+        Api.Response taken = squatter.post("/api/v1/assessments", squatted, Map.of("Idempotency-Key", key));
+        Api.Response first = form.post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key));
+        Api.Response repeat = form.post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key));
+        Api.Response squattersRepeat = squatter.post("/api/v1/assessments", squatted, Map.of("Idempotency-Key", key));
+
+        assertThat(taken.status()).isEqualTo(201);
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(squattersRepeat.json().get("id")).isEqualTo(taken.json().get("id"));
+        assertThat(first.json().get("id")).isNotEqualTo(taken.json().get("id"));
+        assertThat(storedWith(key)).isEqualTo(2);
+    }
+
+    @Test
+    void twoCallersUsingTheSameKeyAtOnceEachStoreTheirOwn() throws Exception {
+        String key = "both-" + UUID.randomUUID();
+        List<Api> callers = List.of(api.as(Role.REQUESTER), api.as(Role.INTAKE_CLIENT), api.as(Role.REQUESTER),
+                api.as(Role.INTAKE_CLIENT));
+
+        List<Api.Response> responses = Api.concurrently(callers.size(),
+                i -> callers.get(i).post("/api/v1/assessments", Examples.request(), Map.of("Idempotency-Key", key)));
+
+        assertThat(responses).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 201, 200, 200);
+        assertThat(responses.get(2).json().get("id")).isEqualTo(responses.get(0).json().get("id"));
+        assertThat(responses.get(3).json().get("id")).isEqualTo(responses.get(1).json().get("id"));
+        assertThat(storedWith(key)).isEqualTo(2);
     }
 
     @Test

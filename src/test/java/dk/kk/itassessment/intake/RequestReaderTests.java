@@ -323,15 +323,56 @@ class RequestReaderTests {
         assertThat(fieldsOf(with(valid(), "need", quoted(institution)))).containsExactly("need");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"need", "expectedGains", "operations.responsible"})
+    void tabsAndLineBreaksAreAllowedInTextOfSeveralLines(String field) {
+        AssessmentRequest request = reader.read(with(valid(), field, "'First line.\\r\\nSecond line.\\n\\tIndented.'"));
+
+        String text = switch (field) {
+            case "need" -> request.need();
+            case "expectedGains" -> request.expectedGains();
+            default -> request.operations().responsible();
+        };
+        assertThat(text).isEqualTo("First line.\r\nSecond line.\n\tIndented.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"requester.name", "requester.institution", "solution.name", "solution.supplierName",
+            "solution.supplierCvr", "solution.url", "requester.email"})
+    void aOneLineTextHasNoLineBreakTabOrInvisibleCharacter(String field) {
+        for (String odd : List.of("a\\nb", "a\\rb", "a\\tb", "a\\u2028b", "a\\u2029b", "a\\u200bb", "a\\u200db",
+                "a\\u200eb", "a\\u2060b", "a\\ufeffb", "a\\u00adb", "a\\u061cb")) {
+            assertThat(fieldsOf(with(valid(), field, quoted(odd)))).as(odd).containsExactly(field);
+        }
+        assertThat(errorsOf(with(valid(), "requester.name", "'Mette\\u200bHansen'"))).containsExactly(
+                new FieldError("requester.name", "must not contain invisible characters (U+200B)"));
+        assertThat(errorsOf(with(valid(), "requester.name", "'Mette\\nHansen'"))).containsExactly(
+                new FieldError("requester.name", "must be one line, without line breaks"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"requester.name", "requester.institution", "solution.name", "solution.supplierName",
+            "need", "expectedGains", "operations.responsible"})
+    void noTextOverridesTheDirectionOfWhatFollows(String field) {
+        for (String override : List.of("\\u202a", "\\u202b", "\\u202c", "\\u202d", "\\u202e", "\\u2066",
+                "\\u2067", "\\u2068", "\\u2069")) {
+            assertThat(fieldsOf(with(valid(), field, quoted("Valby " + override + "Skole")))).as(override)
+                    .containsExactly(field);
+        }
+        assertThat(errorsOf(with(valid(), field, "'Valby \\u202eeloks'"))).containsExactly(new FieldError(field,
+                "must not contain characters that change the direction of text (U+202E)"));
+    }
+
     @Test
-    void tabsAndLineBreaksAreAllowedInText() {
-        ObjectNode tree = with(valid(), "requester.institution", "'Valby\\tSkole'");
-        with(tree, "need", "'First line.\\r\\nSecond line.\\n\\tIndented.'");
+    void textOfSeveralLinesMayHoldJoinersAndRightToLeftScript() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String arabic = "\u0645\u062F\u0631\u0633\u0629";
 
-        AssessmentRequest request = reader.read(tree);
+        AssessmentRequest request = reader.read(with(valid(), "need", quoted("For " + family + " and " + arabic)));
 
-        assertThat(request.requester().institution()).isEqualTo("Valby\tSkole");
-        assertThat(request.need()).isEqualTo("First line.\r\nSecond line.\n\tIndented.");
+        assertThat(request.need()).isEqualTo("For " + family + " and " + arabic);
+        assertThat(reader.read(with(valid(), "requester.institution", quoted(arabic))).requester().institution())
+                .isEqualTo(arabic);
     }
 
     @Test
@@ -366,7 +407,8 @@ class RequestReaderTests {
     @Test
     void anEmailHasAtMost254Characters() {
         String local = "m".repeat(64);
-        String domain = "d".repeat(254 - 64 - 1 - 3) + ".dk";
+        String domain = "d".repeat(63) + "." + "d".repeat(63) + "." + "d".repeat(58) + ".dk";
+        assertThat(local + "@" + domain).hasSize(254);
 
         assertThat(reader.read(with(valid(), "requester.email", quoted(local + "@" + domain)))).isNotNull();
         assertThat(fieldsOf(with(valid(), "requester.email", quoted(local + "@d" + domain))))

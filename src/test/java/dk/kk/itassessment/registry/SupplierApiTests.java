@@ -147,6 +147,20 @@ class SupplierApiTests {
     }
 
     @Test
+    void namesAreOneLineWithoutInvisibleOrDirectionCharacters() {
+        Map<String, Object> bad = supplier("Skole\u200bsoft " + suffix, newCvr());
+        bad.put("coveredSystems", List.of("Fravær\n" + suffix, "Lektier \u202e" + suffix, "Aula " + suffix));
+
+        Api.Response response = api.post("/api/v1/suppliers", bad);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(errors(response)).containsOnly(
+                Map.entry("name", "must not contain invisible characters (U+200B)"),
+                Map.entry("coveredSystems[0]", "must be one line, without line breaks"),
+                Map.entry("coveredSystems[1]", "must not contain characters that change the direction of text (U+202E)"));
+    }
+
+    @Test
     void requiredFieldsAndTypesAreNamed() {
         Api.Response response = api.post("/api/v1/suppliers", Map.of("cvr", 13585628, "coveredSystems", "Aula"));
 

@@ -72,7 +72,12 @@ public class Api {
     }
 
     public URI uri(String path) {
-        return URI.create("http://localhost:" + environment.getProperty("local.server.port") + path);
+        return URI.create("http://localhost:" + port() + path);
+    }
+
+    /** The port the service listens on. */
+    public int port() {
+        return Integer.parseInt(environment.getProperty("local.server.port"));
     }
 
     public Response get(String path) {
@@ -123,14 +128,25 @@ public class Api {
 
     /** {@code clients} calls of {@code request}, all started at once, each on a thread of its own; their answers. */
     public static List<Response> concurrently(int clients, Callable<Response> request) throws Exception {
+        return concurrently(clients, client -> request.call());
+    }
+
+    /** A call made by client number {@code client} (0, 1, …). */
+    public interface Call {
+        Response call(int client) throws Exception;
+    }
+
+    /** {@code clients} calls, all started at once, each on a thread of its own; their answers, by client. */
+    public static List<Response> concurrently(int clients, Call request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Response>> answers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
+                int client = i;
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return request.call();
+                    return request.call(client);
                 }));
             }
             start.countDown();

@@ -53,7 +53,7 @@ public final class TestAccounts implements ApplicationRunner {
                     insert into accounts (username, email, password_hash, roles, created_at)
                     values (:username, :email, :hash, cast(:roles as text[]), :createdAt)
                     on conflict (username) do update set password_hash = excluded.password_hash,
-                        roles = excluded.roles, enabled = true, failed_logins = 0, locked_until = null
+                        roles = excluded.roles, enabled = true
                     """)
                     .param("username", username)
                     .param("email", email(username))
