@@ -105,9 +105,16 @@ public final class TableChecks {
         if (!errors.isEmpty()) {
             return new Checked(List.of(), errors, warnings);
         }
+        List<TableGrid> grids;
+        try {
+            grids = TableReader.read(table, path, bytes, errors);
+        } catch (TableRefused refused) {
+            errors.add(new Finding(table, null, refused.reason()));
+            return new Checked(List.of(), errors, warnings);
+        }
         List<TableSheet> sheets = new ArrayList<>();
         Set<String> ruleSheets = new TreeSet<>();
-        for (TableGrid grid : TableReader.read(table, path, bytes, errors)) {
+        for (TableGrid grid : grids) {
             int[] ruleTable = grid.ruleTable();
             if (ruleTable == null) {
                 continue; // a guide or notes sheet, which Drools does not read
