@@ -116,7 +116,8 @@ class RuleSetController {
     @PostMapping(path = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Make a draft from a base version and changed tables",
             description = "Parts: base (a version id; default the active one), comment, one part 'table' per replaced "
-                    + "table (its file name is the table's: routes.drl.xlsx or routes.drl.csv), and any number of "
+                    + "table (its file name tells the table: routes.drl.xlsx or routes.drl.csv, in any case, with or "
+                    + "without .drl, with a copy mark such as \" (1)\"), and any number of "
                     + "'scenario' parts (golden scenarios, *.json). 201 with the draft and its report; valid is false "
                     + "when the report has errors or failed scenarios.")
     ResponseEntity<RuleSetVersion> draft(@RequestParam(required = false) String base,

@@ -133,7 +133,7 @@ class TableLimitsTests {
     }
 
     /** Text that deflate packs to about a third of its size: no zip bomb, only large. */
-    private static byte[] noise(int size) {
+    static byte[] noise(int size) {
         byte[] bytes = new byte[size];
         Random random = new Random(size);
         for (int i = 0; i < size; i++) {
