@@ -54,21 +54,30 @@ public final class TableCsv {
      * A CSV table with its neutralised cells read back as meant (see the class). Lines without such a cell stay
      * byte for byte; a line with one is written again with the same cells, which Drools' parser reads back exactly.
      */
-    static byte[] asMeant(byte[] csv) {
-        String text = new String(csv, StandardCharsets.UTF_8);
-        if (!text.contains("'")) {
-            return csv;
-        }
+    public static byte[] asMeant(byte[] csv) {
+        return rewritten(csv, TableCsv::meant);
+    }
+
+    /** A CSV table with its formula-like cells neutralised, lines without one byte for byte as they were. */
+    public static byte[] neutralised(byte[] csv) {
+        return rewritten(csv, TableCsv::neutralised);
+    }
+
+    /**
+     * The lines of a CSV file with each cell changed by {@code change}: a line it leaves alone stays byte for byte; a
+     * line it changes is written again, unless Drools' parser would not read the new line back as the new cells.
+     */
+    private static byte[] rewritten(byte[] csv, java.util.function.UnaryOperator<String> change) {
         CsvLineParser parser = new CsvLineParser();
         StringBuilder out = new StringBuilder();
         boolean changed = false;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 List<String> cells = new ArrayList<>(parser.parse(line));
-                List<String> meant = cells.stream().map(TableCsv::meant).toList();
+                List<String> meant = cells.stream().map(change).toList();
                 String written = line;
                 if (!meant.equals(cells)) {
-                    List<String> fields = meant.stream().map(TableCsv::plainField).toList();
+                    List<String> fields = meant.stream().map(TableCsv::field).toList();
                     String candidate = String.join(",", fields);
                     if (parser.parse(candidate).equals(meant)) {
                         written = candidate;
@@ -81,10 +90,5 @@ public final class TableCsv {
             throw new UncheckedIOException(e);
         }
         return changed ? out.toString().getBytes(StandardCharsets.UTF_8) : csv;
-    }
-
-    /** A field quoted only where Drools' parser needs it (a comma, a quote). */
-    private static String plainField(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -27,6 +27,7 @@ import org.drools.template.parser.DataListener;
  */
 final class TableReader {
 
+    private static final java.util.regex.Pattern SHEET_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,60}");
     private static final String WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
     private TableReader() {
@@ -210,7 +211,11 @@ final class TableReader {
         }
     }
 
-    /** A CSV table read by Drools' own CSV parser, so the cells checked are exactly the cells compiled. */
+    /**
+     * A CSV table read by Drools' own CSV parser, so the cells checked are exactly the cells compiled. It is one
+     * sheet, named like its rule table ({@code RuleTable Routes}: Routes), so that it can stand for a workbook's rule
+     * sheet of that name and its rules are named alike ({@code Routes_22}); without a rule table, like the table.
+     */
     private static TableGrid csv(String table, byte[] bytes) {
         List<List<String>> rows = new ArrayList<>();
         DataListener grid = new DataListener() {
@@ -240,6 +245,8 @@ final class TableReader {
             }
         };
         new CsvParser(grid, new CsvLineParser()).parseFile(new ByteArrayInputStream(TableCsv.asMeant(bytes)));
-        return new TableGrid(table, false, rows);
+        int[] at = new TableGrid(table, false, rows).ruleTable();
+        String ruleTable = at == null ? "" : rows.get(at[0]).get(at[1]).trim().substring("RuleTable".length()).trim();
+        return new TableGrid(SHEET_NAME.matcher(ruleTable).matches() ? ruleTable : table, false, rows);
     }
 }
