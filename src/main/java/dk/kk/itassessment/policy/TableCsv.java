@@ -24,11 +24,14 @@ public final class TableCsv {
     private TableCsv() {
     }
 
-    /** One CSV line of cells, each quoted as Drools' CSV parser reads it, formula-like cells neutralised. */
+    /**
+     * One CSV line of cells, each quoted as Drools' CSV parser reads it, formula-like cells neutralised. Drools reads
+     * a CSV table line by line, so a line break in a cell (a note) is written as a space: the rows keep their numbers.
+     */
     public static String line(List<String> cells) {
         List<String> fields = new ArrayList<>();
         for (String cell : cells) {
-            fields.add(field(neutralised(cell)));
+            fields.add(field(neutralised(cell.replaceAll("\\r\\n|\\r|\\n", " "))));
         }
         return String.join(",", fields);
     }

@@ -99,7 +99,7 @@ class BilingualFindingsTests {
         })));
         add(inputs, "a number format that cannot be read", () -> errors(ROUTES, WorkbookZips.change(
                 Tables.cell(ROUTES, "Routes!I22", c -> c.setCellValue(60)), "xl/worksheets/sheet1.xml",
-                x -> x.replaceFirst("<c r=\"I22\" s=\"\\d+\"", "<c r=\"I22\" s=\"999\""))));
+                x -> x.replaceFirst("(<c r=\"I22\"[^>]*?) s=\"\\d+\"", "$1 s=\"999\""))));
         // the template
         add(inputs, "a rule sheet's name", () -> errors(ROUTES, Tables.workbook(ROUTES, book -> book.setSheetName(0, "Ruter og mere"))));
         add(inputs, "the RuleTable's name", () -> errors(ROUTES, Tables.text(ROUTES, "Routes!B9", "RuleTable Routes!")));

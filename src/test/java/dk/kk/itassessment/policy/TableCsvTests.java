@@ -31,6 +31,11 @@ class TableCsvTests {
     }
 
     @Test
+    void aLineBreakInACellIsWrittenAsASpaceSoThatRowsKeepTheirNumbers() {
+        assertThat(TableCsv.line(List.of("Første række.\nThe first row.", "x"))).isEqualTo("Første række. The first row.,x");
+    }
+
+    @Test
     void linesWithoutSuchACellStayByteForByte() {
         byte[] csv = utf8("RuleSet,x\r\n\"a, b\",Profile...,\"say \"\"hi\"\"\"\r\n");
 
