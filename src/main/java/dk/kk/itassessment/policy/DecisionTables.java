@@ -38,7 +38,7 @@ final class DecisionTables {
         for (TableSheet sheet : checked.sheets()) {
             try {
                 String drl = file.endsWith(".csv")
-                        ? new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), InputType.CSV)
+                        ? new SpreadsheetCompiler().compile(new ByteArrayInputStream(TableCsv.asMeant(bytes)), InputType.CSV)
                         : new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), sheet.name());
                 compiled.add(rename(file, sheet, drl));
             } catch (RuntimeException e) {

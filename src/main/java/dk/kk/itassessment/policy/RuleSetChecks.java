@@ -20,10 +20,10 @@ public final class RuleSetChecks {
     private RuleSetChecks() {
     }
 
-    /** Throws {@link RuleSetRejected} naming what does not hold. */
+    /** Throws {@link RuleSetRejected} naming what does not hold, in Danish and English. */
     public static void verify(RuleSet ruleSet) {
         PolicyEngine engine = new PolicyEngine(ruleSet);
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         for (Acquisition data : List.of(
                 acquisition(false, Set.of(), Set.of(), null),
                 acquisition(true, Set.of("PUPILS"), Set.of("CONTACT"), "DENMARK"),
@@ -39,14 +39,20 @@ public final class RuleSetChecks {
             Integer b = fastTrack.estimatedProcessingDays();
             Integer c = full.estimatedProcessingDays();
             if (a == null || b == null || c == null || a >= b || b >= c) {
-                problems.add("Estimated processing days must be DATA_AGREEMENT_REQUEST < FAST_TRACK_ACQUISITION < "
-                        + "FULL_ACQUISITION for the same data; with " + describe(data) + " they are "
-                        + Objects.toString(a) + ", " + Objects.toString(b) + " and " + Objects.toString(c)
-                        + " (" + source(dataAgreement) + "; " + source(fastTrack) + "; " + source(full) + ")");
+                String days = Objects.toString(a) + ", " + Objects.toString(b);
+                String sources = source(dataAgreement) + "; " + source(fastTrack) + "; " + source(full);
+                String order = "DATA_AGREEMENT_REQUEST < FAST_TRACK_ACQUISITION < FULL_ACQUISITION";
+                problems.add(Finding.of(null, null,
+                        "Forventede sagsbehandlingsdage skal være " + order + " for de samme data; med "
+                                + describeDa(data) + " er de " + days + " og " + Objects.toString(c) + " ("
+                                + sources.replace(", sheet ", ", ark ").replace(", row ", ", række ")
+                                .replace(", line ", ", linje ").replace("no route row", "ingen ruterække") + ")",
+                        "Estimated processing days must be " + order + " for the same data; with " + describe(data)
+                                + " they are " + days + " and " + Objects.toString(c) + " (" + sources + ")"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleSetRejected(problems);
+            throw RuleSetRejected.because(problems);
         }
     }
 
@@ -63,6 +69,11 @@ public final class RuleSetChecks {
     private static String source(Evaluation evaluation) {
         return evaluation.explanation().stream().filter(e -> e.text().en().startsWith("Route "))
                 .map(Evaluation.Explanation::source).findFirst().orElse("no route row");
+    }
+
+    private static String describeDa(Acquisition data) {
+        return data.isPersonalData() ? "personoplysninger " + data.getDataCategories() + " opbevaret i " + data.getLocation()
+                : "ingen personoplysninger";
     }
 
     private static String describe(Acquisition data) {

@@ -12,9 +12,12 @@ public class RuleSetRejected extends RuntimeException {
     private final List<Finding> findings;
     private final List<String> problems;
 
-    /** Problems that belong to no table or cell (a missing folder, a rule-set invariant), in English only. */
+    /**
+     * Problems that belong to no table or cell and are told in English only (a missing folder, a file too large at
+     * start-up); their Danish text says so.
+     */
     public RuleSetRejected(List<String> problems) {
-        this(problems.stream().map(p -> Finding.of(null, null, p, p)).toList(), problems);
+        this(problems.stream().map(p -> Finding.of(null, null, "kun beskrevet på engelsk: " + p, p)).toList(), problems);
     }
 
     private RuleSetRejected(List<Finding> findings, List<String> problems) {

@@ -30,6 +30,23 @@ public final class TableChecks {
         return TableGuard.check(name(path), path, bytes);
     }
 
+    /** A sheet of a table file as the checks read it: its name, whether it holds a rule table, its cells as text. */
+    public record Sheet(String name, boolean ruleTable, List<List<String>> cells) {
+    }
+
+    /**
+     * The sheets of a table file (a CSV file is one) as the checks and Drools read them, in order; empty when the file
+     * is not one the checks can read.
+     */
+    public static List<Sheet> sheets(String path, byte[] bytes) {
+        try {
+            return TableReader.read(name(path), path, bytes, new ArrayList<>()).stream()
+                    .map(grid -> new Sheet(grid.name(), grid.ruleTable() != null, grid.cells())).toList();
+        } catch (TableRefused | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** What the checks found; the rule set may be used only when {@code errors} is empty. */
     public record Findings(List<Finding> errors, List<Finding> warnings) {
 
@@ -105,9 +122,16 @@ public final class TableChecks {
         if (!errors.isEmpty()) {
             return new Checked(List.of(), errors, warnings);
         }
+        List<TableGrid> grids;
+        try {
+            grids = TableReader.read(table, path, bytes, errors);
+        } catch (TableRefused refused) {
+            errors.add(new Finding(table, null, refused.reason()));
+            return new Checked(List.of(), errors, warnings);
+        }
         List<TableSheet> sheets = new ArrayList<>();
         Set<String> ruleSheets = new TreeSet<>();
-        for (TableGrid grid : TableReader.read(table, path, bytes, errors)) {
+        for (TableGrid grid : grids) {
             int[] ruleTable = grid.ruleTable();
             if (ruleTable == null) {
                 continue; // a guide or notes sheet, which Drools does not read

@@ -75,7 +75,9 @@ class RuleSetController {
     @GetMapping(path = "/{id}/tables/{table}")
     @Operation(summary = "A table of a version, as stored or converted",
             description = "format=xlsx|csv (default: as stored); converting a workbook of several rule sheets to CSV "
-                    + "needs sheet=<name>.")
+                    + "needs sheet=<name>. In CSV, a cell that starts with = + - @ (or a tab or carriage return) is "
+                    + "written as ' and the cell, so that no spreadsheet program takes it for a formula; a CSV table "
+                    + "uploaded again reads such a cell without the '. 409 when the stored file cannot be converted.")
     ResponseEntity<byte[]> table(@PathVariable String id, @PathVariable String table,
                                  @RequestParam(required = false) String format,
                                  @RequestParam(required = false) String sheet) {
@@ -88,9 +90,9 @@ class RuleSetController {
         }
         boolean asCsv = format == null || format.isEmpty() ? storedAsCsv : format.equals("csv");
         byte[] bytes = files.files().get(path);
-        if (asCsv && !storedAsCsv) {
-            bytes = TableFormats.csv(bytes, sheet == null || sheet.isEmpty() ? null : sheet);
-        } else if (!asCsv && storedAsCsv) {
+        if (asCsv) {
+            bytes = TableFormats.csv(path, bytes, sheet == null || sheet.isEmpty() ? null : sheet);
+        } else if (storedAsCsv) {
             bytes = TableFormats.xlsx(bytes, table);
         }
         return download(bytes, asCsv ? CSV : XLSX, table + (asCsv ? ".drl.csv" : ".drl.xlsx"));
@@ -116,7 +118,8 @@ class RuleSetController {
     @PostMapping(path = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Make a draft from a base version and changed tables",
             description = "Parts: base (a version id; default the active one), comment, one part 'table' per replaced "
-                    + "table (its file name is the table's: routes.drl.xlsx or routes.drl.csv), and any number of "
+                    + "table (its file name tells the table: routes.drl.xlsx or routes.drl.csv, in any case, with or "
+                    + "without .drl, with a copy mark such as \" (1)\"), and any number of "
                     + "'scenario' parts (golden scenarios, *.json). 201 with the draft and its report; valid is false "
                     + "when the report has errors or failed scenarios.")
     ResponseEntity<RuleSetVersion> draft(@RequestParam(required = false) String base,

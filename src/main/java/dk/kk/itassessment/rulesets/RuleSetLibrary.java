@@ -50,7 +50,6 @@ public class RuleSetLibrary {
     /** At most this many versions compiled ahead and not (yet) active, per instance. */
     private static final int PREPARED = 3;
     static final String DEPLOYMENT = "deployment";
-    private static final Pattern TABLE_FILE = Pattern.compile("([a-z][a-z0-9-]{0,60})\\.drl\\.(xlsx|csv)");
     private static final Pattern SCENARIO_FILE = Pattern.compile("[a-z0-9][a-z0-9-]{0,80}\\.json");
     private static final int MAX_COMMENT = 2000;
 
@@ -139,13 +138,13 @@ public class RuleSetLibrary {
         Set<String> seen = new HashSet<>();
         Map<String, byte[]> uploaded = new TreeMap<>();
         for (Upload table : tables) {
-            var m = TABLE_FILE.matcher(table.name() == null ? "" : table.name());
-            if (!m.matches()) {
+            TableFileNames.TableFile file = TableFileNames.parse(table.name()).orElse(null);
+            if (file == null) {
                 errors.add(new Problems.FieldError("table", "'" + shorten(table.name()) + "' is not a table file name "
                         + "(<name>.drl.xlsx or <name>.drl.csv)"));
                 continue;
             }
-            String name = m.group(1);
+            String name = file.table();
             if (!seen.add(name)) {
                 errors.add(new Problems.FieldError("table", "the table " + name + " is sent twice"));
                 continue;
@@ -161,7 +160,7 @@ public class RuleSetLibrary {
             }
             checkSize(table, "table", errors);
             files.remove(replaced);
-            String path = replaced.substring(0, replaced.lastIndexOf('/') + 1) + table.name();
+            String path = replaced.substring(0, replaced.lastIndexOf('/') + 1) + file.fileName();
             files.put(path, table.bytes());
             uploaded.put(path, table.bytes());
         }

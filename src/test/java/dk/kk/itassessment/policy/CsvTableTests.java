@@ -48,9 +48,9 @@ class CsvTableTests {
 
             assertThat(evaluation.warnings()).anySatisfy(w -> {
                 assertThat(w.code()).isEqualTo("BROWSER_EXTENSION_NOTICE");
-                assertThat(w.rule()).isEqualTo("extra-warnings_10");
+                assertThat(w.rule()).isEqualTo("ExtraWarnings_10");
             });
-            assertThat(ruleSet.source("extra-warnings_10").describe()).isEqualTo(TABLE + ", row 10");
+            assertThat(ruleSet.source("ExtraWarnings_10").describe()).isEqualTo(TABLE + ", row 10");
             assertThat(engine.evaluate(ruleSet, plain().acquisition(), plain().lookups()).warnings())
                     .noneSatisfy(w -> assertThat(w.code()).isEqualTo("BROWSER_EXTENSION_NOTICE"));
         }
@@ -63,6 +63,6 @@ class CsvTableTests {
 
         assertThat(rejected).isNotNull();
         assertThat(rejected.problems()).singleElement().asString()
-                .startsWith("extra-warnings, extra-warnings!A10: 'SPACESHIP' is not one of the allowed values");
+                .startsWith("extra-warnings, ExtraWarnings!A10: 'SPACESHIP' is not one of the allowed values");
     }
 }

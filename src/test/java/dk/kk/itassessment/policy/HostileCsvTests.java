@@ -32,35 +32,35 @@ class HostileCsvTests {
 
     @Test
     void anUnknownValueIsRefusedAtItsCell() {
-        FindingAssert.at(upload(CsvTableTests.table("SPACESHIP")).errors(), "extra-warnings", "extra-warnings!A10");
+        FindingAssert.at(upload(CsvTableTests.table("SPACESHIP")).errors(), "extra-warnings", "ExtraWarnings!A10");
     }
 
     @Test
     void textThatWouldBreakOutOfItsStringLiteralIsRefused() {
         String csv = VALID.replace("Browser extensions often read everything on the page.", "\"\"\"); System.exit(0); //\"");
 
-        FindingAssert.at(upload(csv).errors(), "extra-warnings", "extra-warnings!D10");
+        FindingAssert.at(upload(csv).errors(), "extra-warnings", "ExtraWarnings!D10");
     }
 
     @Test
     void aChangedCodeRowIsRefused() {
         String csv = VALID.replace("\"kind == \"\"$param\"\"\"", "\"kind == \"\"$param\"\" || true\"");
 
-        FindingAssert.at(upload(csv).errors(), "extra-warnings", "extra-warnings!A8");
+        FindingAssert.at(upload(csv).errors(), "extra-warnings", "ExtraWarnings!A8");
     }
 
     @Test
     void aFunctionsEntryIsRefused() {
         String csv = VALID.replace("RULEFLOW-GROUP,warnings\n\n", "RULEFLOW-GROUP,warnings\nFunctions,\"function void boom() {}\"\n");
 
-        FindingAssert.at(upload(csv).errors(), "extra-warnings", "extra-warnings!A4");
+        FindingAssert.at(upload(csv).errors(), "extra-warnings", "ExtraWarnings!A4");
     }
 
     @Test
     void aVariablesEntryIsRefused() {
         String csv = VALID.replace("RULEFLOW-GROUP,warnings\n\n", "RULEFLOW-GROUP,warnings\nVariables,java.util.List list\n");
 
-        FindingAssert.at(upload(csv).errors(), "extra-warnings", "extra-warnings!A4");
+        FindingAssert.at(upload(csv).errors(), "extra-warnings", "ExtraWarnings!A4");
     }
 
     @Test

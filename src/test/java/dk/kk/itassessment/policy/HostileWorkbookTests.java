@@ -10,14 +10,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import dk.kk.itassessment.support.WorkbookZips;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Uploads of a workbook that is not just values in a copy of the shipped table: refused before POI reads a cell. */
 class HostileWorkbookTests {
@@ -31,20 +35,42 @@ class HostileWorkbookTests {
 
     @Test
     void aMacroEnabledWorkbookIsRefused() {
-        byte[] xlsm = rezip(shipped(), "[Content_Types].xml", types -> types.replace(
+        byte[] xlsm = WorkbookZips.change(shipped(), "[Content_Types].xml", types -> types.replace(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                "application/vnd.ms-excel.sheet.macroEnabled.main+xml"), null, null);
+                "application/vnd.ms-excel.sheet.macroEnabled.main+xml"));
 
         TableChecks.Findings findings = upload(ROUTES, xlsm);
 
         assertThat(FindingAssert.at(findings.errors(), "routes", null).message().en()).contains("macros");
     }
 
-    @Test
-    void aVbaProjectIsRefused() {
-        TableChecks.Findings findings = upload(ROUTES, withEntry("xl/vbaProject.bin", new byte[] {1, 2, 3}));
+    @ParameterizedTest(name = "at {0}")
+    @ValueSource(strings = {"xl/vbaProject.bin", "xl/code.dat", "docProps/thumbnail.jpeg"})
+    void aVbaProjectIsRefusedWhereverItIsStored(String path) {
+        byte[] vba = WorkbookZips.withPart(shipped(), path, WorkbookZips.VBA_TYPE, WorkbookZips.VBA_RELATIONSHIP, new byte[] {1, 2, 3});
+
+        TableChecks.Findings findings = upload(ROUTES, vba);
 
         assertThat(FindingAssert.at(findings.errors(), "routes", null).message().en()).contains("macros");
+    }
+
+    @Test
+    void aVbaProjectKnownOnlyByItsContentTypeIsRefused() {
+        Map<String, byte[]> parts = WorkbookZips.parts(shipped());
+        parts.put("xl/code.dat", new byte[] {1, 2, 3});
+        WorkbookZips.declare(parts, "xl/code.dat", WorkbookZips.VBA_TYPE);
+
+        TableChecks.Findings findings = upload(ROUTES, WorkbookZips.zip(parts, null, null));
+
+        assertThat(FindingAssert.at(findings.errors(), "routes", null).message().en()).contains("macros");
+    }
+
+    @Test
+    void aPartWithoutAContentTypeIsRefused() {
+        TableChecks.Findings findings = upload(ROUTES, WorkbookZips.withEntry(shipped(), "xl/code.dat", new byte[] {1, 2, 3}));
+
+        assertThat(FindingAssert.at(findings.errors(), "routes", null).message().en())
+                .contains("not a plain .xlsx workbook").contains("xl/code.dat has no content type");
     }
 
     @Test
@@ -54,14 +80,54 @@ class HostileWorkbookTests {
         assertThat(FindingAssert.at(findings.errors(), "routes.drl.xlsm", null).message().en()).contains(".drl.xlsx");
     }
 
-    @Test
-    void anExternalLinkIsRefused() {
-        byte[] linked = withEntry("xl/externalLinks/externalLink1.xml",
-                "<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>".getBytes(StandardCharsets.UTF_8));
+    @ParameterizedTest(name = "at {0}")
+    @ValueSource(strings = {"xl/externalLinks/externalLink1.xml", "xl/links/l1.xml", "xl/media/image9.png"})
+    void anExternalLinkIsRefusedWhereverItIsStored(String path) {
+        byte[] linked = WorkbookZips.withPart(shipped(), path, WorkbookZips.LINK_TYPE, WorkbookZips.LINK_RELATIONSHIP, WorkbookZips.EXTERNAL_LINK);
 
         TableChecks.Findings findings = upload(ROUTES, linked);
 
         assertThat(FindingAssert.at(findings.errors(), "routes", null).message().en()).contains("external links");
+    }
+
+    @Test
+    void anExternalLinkKnownOnlyByItsRelationshipIsRefused() {
+        Map<String, byte[]> parts = WorkbookZips.parts(shipped());
+        parts.put("xl/links/l1.xml", WorkbookZips.EXTERNAL_LINK);
+        WorkbookZips.relate(parts, WorkbookZips.WORKBOOK_RELS, WorkbookZips.LINK_RELATIONSHIP, "links/l1.xml", false);
+
+        TableChecks.Findings findings = upload(ROUTES, WorkbookZips.zip(parts, null, null));
+
+        assertThat(FindingAssert.at(findings.errors(), "routes", null).message().en()).contains("external links");
+    }
+
+    @Test
+    void anyOtherRelationshipToAnExternalTargetIsRefused() {
+        byte[] image = WorkbookZips.withExternalRelationship(shipped(),
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", "https://example.org/pixel.png");
+
+        TableChecks.Findings findings = upload(ROUTES, image);
+
+        assertThat(FindingAssert.at(findings.errors(), "routes", null).message().en()).contains("external links");
+    }
+
+    @Test
+    void aHyperlinkToAWebPageMayStay() {
+        byte[] linked = WorkbookZips.withExternalRelationship(shipped(),
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", "https://www.kk.dk/");
+
+        assertThat(upload(ROUTES, linked).errors()).isEmpty();
+    }
+
+    @Test
+    void anEmbeddedObjectIsRefused() {
+        byte[] ole = WorkbookZips.withPart(shipped(), "xl/embeddings/oleObject1.bin",
+                "application/vnd.openxmlformats-officedocument.oleObject",
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject", new byte[] {1, 2, 3});
+
+        TableChecks.Findings findings = upload(ROUTES, ole);
+
+        assertThat(FindingAssert.at(findings.errors(), "routes", null).message().en()).contains("embedded objects");
     }
 
     @Test
@@ -103,14 +169,14 @@ class HostileWorkbookTests {
         byte[] noise = new byte[(int) RuleFiles.MAX_FILE_BYTES];
         new Random(1).nextBytes(noise);
 
-        TableChecks.Findings findings = upload(ROUTES, withEntry("xl/media/noise.bin", noise));
+        TableChecks.Findings findings = upload(ROUTES, WorkbookZips.withEntry(shipped(), "xl/media/noise.bin", noise));
 
         assertThat(FindingAssert.at(findings.errors(), "routes", null).message().en()).contains("at most 5 MiB");
     }
 
     @Test
     void aZipBombIsRefusedAndPoisOwnProtectionStaysOn() {
-        byte[] bomb = withEntry("xl/media/image1.png", new byte[50 * 1024 * 1024]);
+        byte[] bomb = WorkbookZips.withEntry(shipped(), "xl/media/image1.png", new byte[50 * 1024 * 1024]);
         assertThat(bomb.length).isLessThan((int) RuleFiles.MAX_FILE_BYTES);
 
         TableChecks.Findings findings = upload(ROUTES, bomb);
@@ -143,32 +209,5 @@ class HostileWorkbookTests {
 
     private static byte[] shipped() {
         return Tables.shipped().files().get(ROUTES);
-    }
-
-    private static byte[] withEntry(String name, byte[] content) {
-        return rezip(shipped(), null, null, name, content);
-    }
-
-    /** The shipped routes table re-zipped, with one part's text changed and/or one part added. */
-    private static byte[] rezip(byte[] xlsx, String changedPart, java.util.function.UnaryOperator<String> change,
-                                String addedPart, byte[] added) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                if (entry.getName().equals(changedPart)) {
-                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                }
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(content);
-            }
-            if (addedPart != null) {
-                zip.putNextEntry(new ZipEntry(addedPart));
-                zip.write(added);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -18,9 +18,9 @@ class TableCompileErrorTests {
                 () -> new RuleSetCompiler().compile(CsvTableTests.withTable(csv)).close());
 
         assertThat(rejected).isNotNull();
-        Finding finding = FindingAssert.at(rejected.findings(), "extra-warnings", "extra-warnings!10:10");
+        Finding finding = FindingAssert.at(rejected.findings(), "extra-warnings", "ExtraWarnings!10:10");
         assertThat(finding.message().en()).startsWith("the row cannot be compiled into a rule (Drools: ");
-        assertThat(rejected.problems()).anySatisfy(p -> assertThat(p).startsWith("extra-warnings, extra-warnings!10:10: "));
+        assertThat(rejected.problems()).anySatisfy(p -> assertThat(p).startsWith("extra-warnings, ExtraWarnings!10:10: "));
     }
 
     @Test

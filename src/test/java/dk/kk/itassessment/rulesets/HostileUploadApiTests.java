@@ -6,6 +6,7 @@ import dk.kk.itassessment.access.Role;
 import dk.kk.itassessment.assessment.Examples;
 import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.IntegrationTest;
+import dk.kk.itassessment.support.WorkbookZips;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,9 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,13 +92,19 @@ class HostileUploadApiTests {
         byte[] noise = new byte[3 * 1024 * 1024];
         new Random(1).nextBytes(noise);
         return Stream.of(
-                Arguments.of("a macro project", (Function<byte[], byte[]>) b -> withEntry(b, "xl/vbaProject.bin", new byte[] {1, 2, 3}), "macros"),
-                Arguments.of("an external link", (Function<byte[], byte[]>) b -> withEntry(b, "xl/externalLinks/externalLink1.xml",
-                        "<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>".getBytes(StandardCharsets.UTF_8)),
-                        "external links"),
-                Arguments.of("a zip bomb", (Function<byte[], byte[]>) b -> withEntry(b, "xl/media/image1.png", new byte[50 * 1024 * 1024]), "zip bomb"),
+                Arguments.of("a macro project", (Function<byte[], byte[]>) b -> WorkbookZips.withPart(b, "xl/vbaProject.bin",
+                        WorkbookZips.VBA_TYPE, WorkbookZips.VBA_RELATIONSHIP, new byte[] {1, 2, 3}), "macros"),
+                Arguments.of("a macro project stored as xl/code.dat", (Function<byte[], byte[]>) b -> WorkbookZips.withPart(b,
+                        "xl/code.dat", WorkbookZips.VBA_TYPE, WorkbookZips.VBA_RELATIONSHIP, new byte[] {1, 2, 3}), "macros"),
+                Arguments.of("an external link", (Function<byte[], byte[]>) b -> WorkbookZips.withPart(b,
+                        "xl/externalLinks/externalLink1.xml", WorkbookZips.LINK_TYPE, WorkbookZips.LINK_RELATIONSHIP, WorkbookZips.EXTERNAL_LINK), "external links"),
+                Arguments.of("an external link stored as xl/links/l1.xml", (Function<byte[], byte[]>) b -> WorkbookZips.withPart(b,
+                        "xl/links/l1.xml", WorkbookZips.LINK_TYPE, WorkbookZips.LINK_RELATIONSHIP, WorkbookZips.EXTERNAL_LINK), "external links"),
+                Arguments.of("a part without a content type", (Function<byte[], byte[]>) b -> WorkbookZips.withEntry(b,
+                        "xl/code.dat", new byte[] {1, 2, 3}), "has no content type"),
+                Arguments.of("a zip bomb", (Function<byte[], byte[]>) b -> WorkbookZips.withEntry(b, "xl/media/image1.png", new byte[50 * 1024 * 1024]), "zip bomb"),
                 Arguments.of("not a workbook", (Function<byte[], byte[]>) b -> "RuleSet,x\n".getBytes(StandardCharsets.UTF_8), "not an .xlsx"),
-                Arguments.of("noise in a workbook", (Function<byte[], byte[]>) b -> withEntry(b, "xl/media/noise.bin", noise), null));
+                Arguments.of("noise in a workbook", (Function<byte[], byte[]>) b -> WorkbookZips.withEntry(b, "xl/media/noise.bin", noise), null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -195,23 +199,5 @@ class HostileUploadApiTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The workbook's zip with one more entry. */
-    private static byte[] withEntry(byte[] xlsx, String name, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(in.readAllBytes());
-                zip.closeEntry();
-            }
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }
