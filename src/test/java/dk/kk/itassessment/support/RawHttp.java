@@ -44,6 +44,20 @@ public final class RawHttp {
         }
     }
 
+    /** {@code request} sent as it is (request line, headers and all), for what no client would write. */
+    public static Response raw(int port, String request) {
+        try (Socket socket = new Socket()) {
+            socket.setSoTimeout(60_000);
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return parse(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A GET with HTTP Basic credentials, from {@code from}. */
     public static Response get(int port, String from, String path, String username, String password) {
         return send(port, from, "GET", path, Map.of("Host", "localhost", "Authorization", Api.basic(username, password)));
