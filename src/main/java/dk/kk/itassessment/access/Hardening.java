@@ -1,5 +1,6 @@
 package dk.kk.itassessment.access;
 
+import dk.kk.itassessment.platform.ErrorAnswers;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,7 +21,7 @@ final class Hardening {
 
     static final String API = "/api/**";
     /** JSON answers load nothing and are framed nowhere; Swagger UI (outside /api) needs its scripts. */
-    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    static final String API_CONTENT_SECURITY_POLICY = ErrorAnswers.CONTENT_SECURITY_POLICY;
 
     private Hardening() {
     }

@@ -76,6 +76,25 @@ public final class RawHttp {
                 headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
             }
         }
-        return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, end < 0 ? "" : text.substring(end + 4));
+        String body = end < 0 ? "" : text.substring(end + 4);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = unchunked(body);
+        }
+        return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, body);
+    }
+
+    private static String unchunked(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int line = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, line).trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.append(chunked, line + 2, line + 2 + size);
+            at = line + 2 + size + 2;
+        }
+        return body.toString();
     }
 }
