@@ -60,11 +60,13 @@ public class AssessmentService {
     private final JsonMapper json;
     private final EvaluationLane lane;
     private final AnswerParts answerParts;
+    private final AssessmentMetrics metrics;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
                       Assessments assessments, AssessmentWriter writer, Clock clock, JsonMapper json,
-                      EvaluationLane lane, AnswerParts answerParts) {
+                      EvaluationLane lane, AnswerParts answerParts, AssessmentMetrics metrics) {
         this.answerParts = answerParts;
+        this.metrics = metrics;
         this.writer = writer;
         this.lane = lane;
         this.json = json;
@@ -107,6 +109,7 @@ public class AssessmentService {
                     registryAt.version(), Names.normalise(requester.institution()), requester.email(),
                     caller.username(), idempotencyKey, bodyHash, Actors.current()));
             if (inserted) {
+                metrics.stored(decided.evaluation());
                 return new Outcome(stored.id(), answer.answer(), true);
             }
             if (idempotencyKey != null) { // a concurrent retry with the same key stored first?
@@ -188,7 +191,7 @@ public class AssessmentService {
     private record Received(JsonNode tree, AssessmentRequest request) {
     }
 
-    private record Decided(AssessmentView view, StoredLookups lookups) {
+    private record Decided(AssessmentView view, StoredLookups lookups, Evaluation evaluation) {
     }
 
     private Received read(byte[] body) {
@@ -211,8 +214,8 @@ public class AssessmentService {
                         solution.category().name(), request.requester().institution(), today), today);
         Acquisition acquisition = PolicyFacts.acquisition(request);
         Lookups facts = lookups.facts();
-        Evaluation evaluation = lane.run(() -> policy.evaluate(acquisition, facts));
-        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups);
+        Evaluation evaluation = lane.run(() -> metrics.timed(() -> policy.evaluate(acquisition, facts)));
+        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups, evaluation);
     }
 
     private static String shorten(String id) {

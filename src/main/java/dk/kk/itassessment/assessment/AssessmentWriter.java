@@ -1,5 +1,8 @@
 package dk.kk.itassessment.assessment;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Component;
  * statement's and the commit's, not the row's.
  */
 @Component
-class AssessmentWriter implements SmartLifecycle {
+class AssessmentWriter implements SmartLifecycle, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(AssessmentWriter.class);
     static final int BATCH = 32;
@@ -100,6 +103,14 @@ class AssessmentWriter implements SmartLifecycle {
         } catch (RuntimeException | Error e) {
             batch.forEach(waiting -> waiting.stored().completeExceptionally(e));
         }
+    }
+
+    /** {@code assessment_writer_queue}: the assessments waiting to be stored. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("assessment.writer.queue", queue, ConcurrentLinkedQueue::size)
+                .description("Assessments waiting for the writer to store them")
+                .register(registry);
     }
 
     @Override

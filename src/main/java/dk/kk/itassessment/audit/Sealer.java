@@ -1,5 +1,8 @@
 package dk.kk.itassessment.audit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * reader's thread), and once more when the service stops.
  */
 @Component
-class Sealer implements SmartLifecycle {
+class Sealer implements SmartLifecycle, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(Sealer.class);
     /** The advisory lock that serialises sealing, so that two entries never follow the same one. */
@@ -49,6 +52,8 @@ class Sealer implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
+    /** When the oldest entry still pending at the latest look was written; null: none was pending. */
+    private volatile Instant oldestPending;
 
     Sealer(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -95,17 +100,38 @@ class Sealer implements SmartLifecycle {
      * advisory lock lets one seal at a time.
      */
     int sealPending() {
-        if (!jdbc.sql("select exists (select 1 from audit_entries where hash is null)").query(Boolean.class).single()) {
+        var oldest = jdbc.sql("select at from audit_entries where hash is null order by id limit 1")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .optional();
+        if (oldest.isEmpty()) {
+            oldestPending = null;
             return 0;
         }
+        oldestPending = oldest.get();
         int sealed = 0;
         while (true) {
             int n = transaction.execute(status -> sealBatch());
             sealed += n;
             if (n < BATCH) {
+                oldestPending = null; // what was pending at the look is chained; later entries are the next look's
                 return sealed;
             }
         }
+    }
+
+    /**
+     * {@code audit_sealer_lag_seconds}: how long the oldest entry the sealer found pending, and has not chained yet,
+     * has waited; 0 when it chained all it found. It grows while sealing fails (e.g. the database is away).
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("audit.sealer.lag", this, sealer -> {
+                    Instant since = sealer.oldestPending;
+                    return since == null ? 0 : Math.max(0, java.time.Duration.between(since, Instant.now()).toMillis() / 1000.0);
+                })
+                .baseUnit("seconds")
+                .description("How long the oldest audit entry found pending has waited to be chained")
+                .register(registry);
     }
 
     private int sealBatch() {

@@ -78,11 +78,15 @@ class AuthorizationMatrixTests {
             // not in the OpenAPI description, so named here: open, and the rest of actuator for ADMIN
             Map.entry("GET /actuator/health", EVERYONE),
             Map.entry("HEAD /actuator/health", EVERYONE),
+            Map.entry("GET /actuator/health/liveness", EVERYONE),
+            Map.entry("GET /actuator/health/readiness", EVERYONE),
             Map.entry("GET /actuator/info", ADMINS),
+            Map.entry("GET /actuator/prometheus", ADMINS),
             Map.entry("GET /actuator", ADMINS));
 
     /** Open without credentials (the rest answers 401 to an anonymous caller). */
-    static final Set<String> OPEN = Set.of("GET /actuator/health", "HEAD /actuator/health");
+    static final Set<String> OPEN = Set.of("GET /actuator/health", "HEAD /actuator/health",
+            "GET /actuator/health/liveness", "GET /actuator/health/readiness");
 
     @Autowired
     Api api;
@@ -136,7 +140,8 @@ class AuthorizationMatrixTests {
                 operations.add(method.toUpperCase() + " " + path.getKey());
             }
         }));
-        operations.addAll(List.of("GET /actuator/health", "HEAD /actuator/health", "GET /actuator/info", "GET /actuator"));
+        operations.addAll(List.of("GET /actuator/health", "HEAD /actuator/health", "GET /actuator/health/liveness",
+                "GET /actuator/health/readiness", "GET /actuator/info", "GET /actuator/prometheus", "GET /actuator"));
         return operations;
     }
 
