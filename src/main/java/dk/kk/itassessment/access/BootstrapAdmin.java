@@ -1,7 +1,6 @@
 package dk.kk.itassessment.access;
 
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,9 +93,24 @@ class BootstrapAdmin implements ApplicationRunner {
         }
     }
 
-    private static String generate() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** Letters and digits without look-alikes (0 O o, 1 l I), in four groups of six: about 138 bits. */
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * A password to copy from a log line and type: letters and digits in groups joined by {@code -}, never starting
+     * with one (which a shell or a tool would take for an option).
+     */
+    static String generate() {
+        StringBuilder password = new StringBuilder();
+        for (int group = 0; group < 4; group++) {
+            if (group > 0) {
+                password.append('-');
+            }
+            for (int i = 0; i < 6; i++) {
+                password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            }
+        }
+        return password.toString();
     }
 }

@@ -39,4 +39,16 @@ class BootstrapAdminTests {
         assertThat(generated.generated()).isTrue();
         assertThat(AccountFields.passwordProblem(generated.password())).isNull();
     }
+
+    @Test
+    void aGeneratedPasswordIsLettersAndDigitsInGroups() {
+        java.util.Set<String> passwords = new java.util.HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            String password = BootstrapAdmin.generate();
+            assertThat(password).matches("[a-zA-Z2-9]{6}(-[a-zA-Z2-9]{6}){3}").doesNotContain("0", "O", "o", "1", "l", "I");
+            assertThat(AccountFields.passwordProblem(password)).isNull();
+            passwords.add(password);
+        }
+        assertThat(passwords).hasSize(500);
+    }
 }
