@@ -99,17 +99,9 @@ class CompiledVersions {
     RuleSet compile(RuleSetVersion version) {
         RuleFiles files = versions.files(version.number());
         VersionChecks.Checked checked = checks.check(files, null, version.id(), false);
-        if (checked.ruleSet() == null) {
+        if (checked.ruleSet() == null || !checked.report().valid()) {
+            checked.close(); // a failing scenario is among the errors
             throw new RuleSetRejected(checked.report().errors().stream().map(Finding::describe).toList());
-        }
-        if (!checked.report().valid()) {
-            checked.close();
-            List<String> problems = new ArrayList<>(checked.report().errors().stream().map(Finding::describe).toList());
-            if (checked.report().scenarios() != null && checked.report().scenarios().failed() > 0) {
-                problems.add(checked.report().scenarios().failed() + " golden scenario(s) fail: "
-                        + checked.report().scenarios().failures().stream().map(f -> f.file()).toList());
-            }
-            throw new RuleSetRejected(problems);
         }
         return checked.ruleSet();
     }

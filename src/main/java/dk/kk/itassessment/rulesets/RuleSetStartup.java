@@ -44,9 +44,7 @@ class RuleSetStartup {
             Report report = checked.report();
             if (first && !report.valid()) {
                 checked.close();
-                throw new RuleSetRejected(report.errors().isEmpty()
-                        ? List.of("The deployment's files fail their scenarios: " + report.scenarios())
-                        : report.errors().stream().map(Finding::describe).toList());
+                throw new RuleSetRejected(report.errors().stream().map(Finding::describe).toList()); // scenarios too
             }
             boolean stored;
             try {

@@ -1,7 +1,10 @@
 package dk.kk.itassessment.scenarios;
 
 import dk.kk.itassessment.platform.Problems.FieldError;
+import dk.kk.itassessment.policy.Finding;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +32,27 @@ public record ScenarioReport(int passed, int failed, List<Failure> failures, Lis
             differences = List.copyOf(differences);
             errors = List.copyOf(errors);
         }
+
+        /**
+         * The failure as a finding of the report, in Danish and English: the file, and each part it expects with the
+         * part the rules decide now and the table rows that decide it; or why the file cannot be run.
+         */
+        public Finding finding() {
+            String name = file.substring(file.lastIndexOf('/') + 1);
+            if (!errors.isEmpty()) {
+                String why = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+                return Finding.of(file, null, "Scenariet " + name + " kan ikke køres: " + why,
+                        "The scenario " + name + " cannot be run: " + why);
+            }
+            List<String> da = new ArrayList<>();
+            List<String> en = new ArrayList<>();
+            for (Difference d : differences) {
+                da.add(d.danish());
+                en.add(d.english());
+            }
+            return Finding.of(file, null, "Scenariet " + name + " består ikke: " + String.join("; ", da),
+                    "The scenario " + name + " fails: " + String.join("; ", en));
+        }
     }
 
     /**
@@ -37,6 +61,76 @@ public record ScenarioReport(int passed, int failed, List<Failure> failures, Lis
      *
      * @param part the key in the scenario's {@code expected}, e.g. {@code riskTier}, {@code checklist}
      */
-    public record Difference(String part, JsonNode expected, JsonNode actual) {
+    public record Difference(String part, JsonNode expected, JsonNode actual, List<TableRow> decidedBy) {
+
+        public Difference {
+            decidedBy = List.copyOf(decidedBy);
+        }
+
+        String english() {
+            String rows = decidedBy.isEmpty() ? "" : " (decided by " + decidedBy.stream().map(TableRow::english)
+                    .collect(Collectors.joining(", ")) + ")";
+            if (isCodes(expected) && isCodes(actual)) {
+                List<String> missing = minus(expected, actual);
+                List<String> extra = minus(actual, expected);
+                List<String> says = new ArrayList<>();
+                if (!missing.isEmpty()) {
+                    says.add(String.join(", ", missing) + " expected but not given");
+                }
+                if (!extra.isEmpty()) {
+                    says.add(String.join(", ", extra) + " given but not expected");
+                }
+                return part + ": " + String.join(", and ", says) + rows;
+            }
+            return "it expects " + part + " " + value(expected) + ", the rules decide " + value(actual) + rows;
+        }
+
+        String danish() {
+            String rows = decidedBy.isEmpty() ? "" : " (afgjort af " + decidedBy.stream().map(TableRow::danish)
+                    .collect(Collectors.joining(", ")) + ")";
+            if (isCodes(expected) && isCodes(actual)) {
+                List<String> missing = minus(expected, actual);
+                List<String> extra = minus(actual, expected);
+                List<String> says = new ArrayList<>();
+                if (!missing.isEmpty()) {
+                    says.add(String.join(", ", missing) + " forventet, men ikke givet");
+                }
+                if (!extra.isEmpty()) {
+                    says.add(String.join(", ", extra) + " givet, men ikke forventet");
+                }
+                return part + ": " + String.join(", og ", says) + rows;
+            }
+            return "det forventer " + part + " " + value(expected) + ", reglerne afgør " + value(actual) + rows;
+        }
+
+        private static boolean isCodes(JsonNode node) {
+            return node != null && node.isArray() && node.values().stream().allMatch(JsonNode::isString);
+        }
+
+        private static List<String> minus(JsonNode from, JsonNode other) {
+            List<String> out = new ArrayList<>();
+            from.values().forEach(v -> {
+                if (!other.values().contains(v)) {
+                    out.add(v.asString());
+                }
+            });
+            return out;
+        }
+
+        private static String value(JsonNode node) {
+            return node == null || node.isNull() ? "null" : node.isString() ? node.asString() : node.toString();
+        }
+    }
+
+    /** A decision-table row: the table's name ({@code routes}), its sheet ({@code Routes}) and the row's number. */
+    public record TableRow(String table, String sheet, int row) {
+
+        String english() {
+            return sheet + " row " + row + " in " + table;
+        }
+
+        String danish() {
+            return sheet + " række " + row + " i " + table;
+        }
     }
 }
