@@ -68,39 +68,39 @@ public record ScenarioReport(int passed, int failed, List<Failure> failures, Lis
         }
 
         String english() {
-            String rows = decidedBy.isEmpty() ? "" : " (decided by " + decidedBy.stream().map(TableRow::english)
-                    .collect(Collectors.joining(", ")) + ")";
-            if (isCodes(expected) && isCodes(actual)) {
-                List<String> missing = minus(expected, actual);
-                List<String> extra = minus(actual, expected);
-                List<String> says = new ArrayList<>();
-                if (!missing.isEmpty()) {
-                    says.add(String.join(", ", missing) + " expected but not given");
-                }
-                if (!extra.isEmpty()) {
-                    says.add(String.join(", ", extra) + " given but not expected");
-                }
-                return part + ": " + String.join(", and ", says) + rows;
-            }
-            return "it expects " + part + " " + value(expected) + ", the rules decide " + value(actual) + rows;
+            return say(Words.ENGLISH);
         }
 
         String danish() {
-            String rows = decidedBy.isEmpty() ? "" : " (afgjort af " + decidedBy.stream().map(TableRow::danish)
+            return say(Words.DANISH);
+        }
+
+        private String say(Words words) {
+            String rows = decidedBy.isEmpty() ? "" : " (" + words.decidedBy() + " " + decidedBy.stream()
+                    .map(row -> row.sheet() + " " + words.row() + " " + row.row() + " " + words.in() + " " + row.table())
                     .collect(Collectors.joining(", ")) + ")";
             if (isCodes(expected) && isCodes(actual)) {
                 List<String> missing = minus(expected, actual);
                 List<String> extra = minus(actual, expected);
                 List<String> says = new ArrayList<>();
                 if (!missing.isEmpty()) {
-                    says.add(String.join(", ", missing) + " forventet, men ikke givet");
+                    says.add(String.join(", ", missing) + " " + words.notGiven());
                 }
                 if (!extra.isEmpty()) {
-                    says.add(String.join(", ", extra) + " givet, men ikke forventet");
+                    says.add(String.join(", ", extra) + " " + words.notExpected());
                 }
-                return part + ": " + String.join(", og ", says) + rows;
+                return part + ": " + String.join(words.and(), says) + rows;
             }
-            return "det forventer " + part + " " + value(expected) + ", reglerne afgør " + value(actual) + rows;
+            return words.expects() + " " + part + " " + value(expected) + words.decides() + value(actual) + rows;
+        }
+
+        /** The words of a difference's sentence in one language. */
+        private record Words(String decidedBy, String row, String in, String notGiven, String notExpected, String and,
+                             String expects, String decides) {
+            static final Words ENGLISH = new Words("decided by", "row", "in", "expected but not given",
+                    "given but not expected", ", and ", "it expects", ", the rules decide ");
+            static final Words DANISH = new Words("afgjort af", "række", "i", "forventet, men ikke givet",
+                    "givet, men ikke forventet", ", og ", "det forventer", ", reglerne afgør ");
         }
 
         private static boolean isCodes(JsonNode node) {
@@ -124,13 +124,5 @@ public record ScenarioReport(int passed, int failed, List<Failure> failures, Lis
 
     /** A decision-table row: the table's name ({@code routes}), its sheet ({@code Routes}) and the row's number. */
     public record TableRow(String table, String sheet, int row) {
-
-        String english() {
-            return sheet + " row " + row + " in " + table;
-        }
-
-        String danish() {
-            return sheet + " række " + row + " i " + table;
-        }
     }
 }
