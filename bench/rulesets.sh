@@ -7,7 +7,8 @@
 #     posting assessments: the time the activation took, and whether any request failed;
 #  3. rolls back (activates the first version again) and times that.
 # Usage: bench/rulesets.sh [seconds of filling, default 30]. Needs wrk, python3 (stdlib only), Java 17.
-# BENCH_JAVA_OPTS is passed to the service's JVM (e.g. -Xlog:gc or a flight recording).
+# BENCH_JAVA_OPTS is passed to the service's JVM (e.g. -Xlog:gc or a flight recording); BENCH_JAR runs that jar
+# instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fill=${1:-30}
@@ -17,8 +18,12 @@ data=$(mktemp -d /tmp/bench-pg.XXXXXX)
 work=$(mktemp -d /tmp/bench-rulesets.XXXXXX)
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 
-./mvnw -q -B -ntp -DskipTests package
-jar=$(ls target/it-assessment-*.jar | head -1)
+if [ -n "${BENCH_JAR:-}" ]; then
+  jar=$BENCH_JAR  # a jar built before (e.g. of another commit, to compare)
+else
+  ./mvnw -q -B -ntp -DskipTests package
+  jar=$(ls target/it-assessment-*.jar | head -1)
+fi
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
 ASSESSMENT_SECURITY_BOOTSTRAPADMIN_PASSWORD="$password" java ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" \

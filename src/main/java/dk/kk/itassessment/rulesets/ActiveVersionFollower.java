@@ -26,15 +26,15 @@ class ActiveVersionFollower implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ActiveVersionFollower.class);
 
     private final DataSource dataSource;
-    private final RuleSetLibrary library;
+    private final Activations activations;
     private final Duration poll;
     private volatile boolean running;
     private Thread thread;
 
-    ActiveVersionFollower(DataSource dataSource, RuleSetLibrary library,
+    ActiveVersionFollower(DataSource dataSource, Activations activations,
                           @Value("${assessment.rulesets.poll-interval:2s}") Duration poll) {
         this.dataSource = dataSource;
-        this.library = library;
+        this.activations = activations;
         this.poll = poll;
     }
 
@@ -69,8 +69,8 @@ class ActiveVersionFollower implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + RuleSetLibrary.CHANNEL);
-                    listen.execute("LISTEN " + RuleSetLibrary.PREPARE_CHANNEL);
+                    listen.execute("LISTEN " + RuleSetVersions.ACTIVATED_CHANNEL);
+                    listen.execute("LISTEN " + RuleSetVersions.PREPARE_CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 follow(); // whatever happened while we were not listening
@@ -79,7 +79,7 @@ class ActiveVersionFollower implements SmartLifecycle {
                     PGNotification[] notifications = pg.getNotifications((int) poll.toMillis());
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            if (notification.getName().equals(RuleSetLibrary.PREPARE_CHANNEL)) {
+                            if (notification.getName().equals(RuleSetVersions.PREPARE_CHANNEL)) {
                                 prepare(notification.getParameter());
                             }
                         }
@@ -97,7 +97,7 @@ class ActiveVersionFollower implements SmartLifecycle {
 
     private void follow() {
         try {
-            library.follow();
+            activations.follow();
         } catch (RuntimeException e) {
             log.error("Could not follow a rule-set activation; trying again", e);
         }
@@ -105,7 +105,7 @@ class ActiveVersionFollower implements SmartLifecycle {
 
     private void prepare(String id) {
         try {
-            library.prepare(Long.parseLong(id));
+            activations.prepare(Long.parseLong(id));
         } catch (RuntimeException e) {
             log.warn("Could not compile rule-set version {} ahead; it is compiled when activated", id, e);
         }

@@ -28,14 +28,14 @@ class Replays {
     private final RecordedDecisions recorded;
     private final PolicyEngine engine;
     private final RuleSetVersions versions;
-    private final RuleSetLibrary library;
+    private final CompiledVersions compiledVersions;
     private final Map<String, RuleSet> compiled = new LinkedHashMap<>(KEPT + 1, 0.75f, true);
 
-    Replays(RecordedDecisions recorded, PolicyEngine engine, RuleSetVersions versions, RuleSetLibrary library) {
+    Replays(RecordedDecisions recorded, PolicyEngine engine, RuleSetVersions versions, CompiledVersions compiledVersions) {
         this.recorded = recorded;
         this.engine = engine;
         this.versions = versions;
-        this.library = library;
+        this.compiledVersions = compiledVersions;
     }
 
     /** The version a replay used: its id and fingerprint. */
@@ -52,7 +52,7 @@ class Replays {
             throw new InvalidRequest("against", "recorded or active");
         }
         Recorded past = recorded.find(id)
-                .orElseThrow(() -> new NotFound("No assessment with id " + RuleSetLibrary.shorten(id) + "."));
+                .orElseThrow(() -> new NotFound("No assessment with id " + VersionIds.shorten(id) + "."));
         Function<RuleSet, Replay> replay = ruleSet -> {
             Decision now = recorded.evaluate(ruleSet, past);
             List<RecordedDecisions.Difference> differences = past.decision().differences(now);
@@ -84,7 +84,7 @@ class Replays {
         RuleSetVersion version = versions.findByFingerprint(fingerprint).orElseThrow(() -> new Conflict(
                 "The rule set that decided this assessment (" + fingerprint + ") is not a stored version."));
         try {
-            ruleSet = library.compile(version);
+            ruleSet = compiledVersions.compile(version);
         } catch (dk.kk.itassessment.policy.RuleSetRejected e) {
             throw new Conflict("The version that decided this assessment (" + version.id() + ") does not build with "
                     + "this service any more: " + String.join("; ", e.problems()));

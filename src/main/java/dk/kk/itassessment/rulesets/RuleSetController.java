@@ -39,10 +39,16 @@ class RuleSetController {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-    private final RuleSetLibrary library;
+    private final RuleSetCatalog catalog;
+    private final RuleSetDrafts drafts;
+    private final Approvals approvals;
+    private final Activations activations;
 
-    RuleSetController(RuleSetLibrary library) {
-        this.library = library;
+    RuleSetController(RuleSetCatalog catalog, RuleSetDrafts drafts, Approvals approvals, Activations activations) {
+        this.catalog = catalog;
+        this.drafts = drafts;
+        this.approvals = approvals;
+        this.activations = activations;
     }
 
     /** A page of versions. */
@@ -57,19 +63,19 @@ class RuleSetController {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The query has invalid parameters.", errors);
         }
-        return new VersionPage(library.list(paging.size(), paging.offset()), paging.page(), paging.size(), library.count());
+        return new VersionPage(catalog.list(paging.size(), paging.offset()), paging.page(), paging.size(), catalog.count());
     }
 
     @GetMapping(path = "/active", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The version that decides now")
     RuleSetVersion active() {
-        return library.active();
+        return catalog.active();
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One version, with its report")
     RuleSetVersion find(@PathVariable String id) {
-        return library.find(id);
+        return catalog.find(id);
     }
 
     @GetMapping(path = "/{id}/tables/{table}")
@@ -81,9 +87,9 @@ class RuleSetController {
     ResponseEntity<byte[]> table(@PathVariable String id, @PathVariable String table,
                                  @RequestParam(required = false) String format,
                                  @RequestParam(required = false) String sheet) {
-        RuleFiles files = library.files(id);
+        RuleFiles files = catalog.files(id);
         String path = Tables.path(files, table).orElseThrow(() -> new NotFound("Version " + id + " has no table "
-                + RuleSetLibrary.shorten(table) + "."));
+                + VersionIds.shorten(table) + "."));
         boolean storedAsCsv = path.endsWith(".csv");
         if (format != null && !format.isEmpty() && !format.equals("xlsx") && !format.equals("csv")) {
             throw new InvalidRequest("format", "xlsx or csv");
@@ -101,7 +107,7 @@ class RuleSetController {
     @GetMapping(path = "/{id}/bundle")
     @Operation(summary = "A version's rules/ and decision-tables/ files as a zip, to go back into the repository")
     ResponseEntity<byte[]> bundle(@PathVariable String id) {
-        RuleFiles files = library.files(id);
+        RuleFiles files = catalog.files(id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (var file : files.files().entrySet()) {
@@ -127,14 +133,14 @@ class RuleSetController {
                                          @Parameter(description = "a table file") @RequestParam(name = "table", required = false) List<MultipartFile> tables,
                                          @Parameter(description = "a scenario file") @RequestParam(name = "scenario", required = false) List<MultipartFile> scenarios,
                                          Authentication caller) {
-        RuleSetVersion draft = library.createDraft(base, comment, uploads(tables), uploads(scenarios), Caller.of(caller));
+        RuleSetVersion draft = drafts.createDraft(base, comment, uploads(tables), uploads(scenarios), Caller.of(caller));
         return ResponseEntity.created(URI.create("/api/v1/rulesets/" + draft.id())).body(draft);
     }
 
     @PostMapping(path = "/{id}/approvals", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Approve a valid draft (a second policy officer, not its author)")
     RuleSetVersion approve(@PathVariable String id, Authentication caller) {
-        return library.approve(id, Caller.of(caller));
+        return approvals.approve(id, Caller.of(caller));
     }
 
     @PostMapping(path = "/{id}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -142,17 +148,17 @@ class RuleSetController {
             description = "A valid draft approved by a second policy officer (where four-eyes is on), or an earlier "
                     + "version. 409 with the reason otherwise.")
     RuleSetVersion activate(@PathVariable String id, Authentication caller) {
-        return library.activate(id, Caller.of(caller));
+        return activations.activate(id, Caller.of(caller));
     }
 
-    private static List<RuleSetLibrary.Upload> uploads(List<MultipartFile> parts) {
+    private static List<RuleSetDrafts.Upload> uploads(List<MultipartFile> parts) {
         if (parts == null) {
             return List.of();
         }
-        List<RuleSetLibrary.Upload> uploads = new ArrayList<>();
+        List<RuleSetDrafts.Upload> uploads = new ArrayList<>();
         for (MultipartFile part : parts) {
             try {
-                uploads.add(new RuleSetLibrary.Upload(part.getOriginalFilename(), part.getBytes()));
+                uploads.add(new RuleSetDrafts.Upload(part.getOriginalFilename(), part.getBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

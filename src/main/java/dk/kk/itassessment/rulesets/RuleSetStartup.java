@@ -28,8 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 class RuleSetStartup {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetStartup.class);
+    /** The actor of what the deployment's files do: imported, and the first version activated. */
+    static final String DEPLOYMENT = "deployment";
 
-    RuleSetStartup(RuleSettings settings, RuleSetVersions versions, VersionChecks checks, RuleSetLibrary library,
+    RuleSetStartup(RuleSettings settings, RuleSetVersions versions, VersionChecks checks, CompiledVersions compiled,
                    PolicyEngine engine, AuditTrail audit, TransactionTemplate transaction, JsonMapper json, Clock clock) {
         long start = System.nanoTime();
         RuleFiles shipped = settings.read();
@@ -42,9 +44,7 @@ class RuleSetStartup {
             Report report = checked.report();
             if (first && !report.valid()) {
                 checked.close();
-                throw new RuleSetRejected(report.errors().isEmpty()
-                        ? List.of("The deployment's files fail their scenarios: " + report.scenarios())
-                        : report.errors().stream().map(Finding::describe).toList());
+                throw new RuleSetRejected(report.errors().stream().map(Finding::describe).toList()); // scenarios too
             }
             boolean stored;
             try {
@@ -75,7 +75,7 @@ class RuleSetStartup {
         RuleSet ruleSet = imported;
         if (ruleSet == null) {
             try {
-                ruleSet = library.compile(active);
+                ruleSet = compiled.compile(active);
             } catch (RuleSetRejected e) {
                 throw new RuleSetRejected(Stream.concat(Stream.of("The active rule-set version " + active.id() + " ("
                         + active.fingerprint() + ") no longer builds or passes its checks with this build of the "
@@ -91,10 +91,10 @@ class RuleSetStartup {
                               long id, boolean first, Report report) {
         versions.insert(id, shipped, first ? RuleSetVersion.Status.ACTIVE : RuleSetVersion.Status.DRAFT,
                 report.valid(), null, first ? "The files of the first deployment" : "The files of a later deployment",
-                RuleSetLibrary.DEPLOYMENT, Instant.now(clock), json.valueToTree(report),
-                first ? RuleSetLibrary.DEPLOYMENT : null);
-        audit.record(RuleSetLibrary.DEPLOYMENT, first ? "ruleset.imported.active" : "ruleset.imported.draft",
-                "ruleset/" + id, RuleSetLibrary.details("fingerprint", shipped.fingerprint(), "valid", report.valid()));
+                DEPLOYMENT, Instant.now(clock), json.valueToTree(report),
+                first ? DEPLOYMENT : null);
+        audit.record(DEPLOYMENT, first ? "ruleset.imported.active" : "ruleset.imported.draft",
+                "ruleset/" + id, AuditDetails.of("fingerprint", shipped.fingerprint(), "valid", report.valid()));
         if (first) {
             log.info("Rule-set version {} ({}): the deployment's files, active", id, shipped.fingerprint());
         } else {

@@ -24,7 +24,7 @@ public record RuleSetVersion(
         List<String> tables,
         JsonNode report) {
 
-    public enum Status { DRAFT, ACTIVE, RETIRED }
+    public enum Status { DRAFT, ACTIVE, RETIRED, WITHDRAWN }
 
     public long number() {
         return Long.parseLong(id);

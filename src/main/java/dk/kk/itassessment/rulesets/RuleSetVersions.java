@@ -21,6 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class RuleSetVersions {
 
+    /** Announced when a version became active: every instance follows. */
+    static final String ACTIVATED_CHANNEL = "ruleset_activated";
+    /** Announced when a version is approved or about to be activated: every instance compiles it ahead. */
+    static final String PREPARE_CHANNEL = "ruleset_prepare";
+
     /** Serialises what changes which version is active, across instances (and the first import at start-up). */
     private static final long ACTIVATION_LOCK = 0x7275_6c65_7365_74L; // "ruleset"
 

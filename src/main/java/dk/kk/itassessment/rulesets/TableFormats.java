@@ -42,7 +42,7 @@ final class TableFormats {
         TableChecks.Sheet chosen = sheet == null ? ruleSheet(sheets, ruleSheets)
                 : sheets.stream().filter(s -> s.name().equalsIgnoreCase(sheet)).findFirst().orElse(null);
         if (chosen == null) {
-            throw new InvalidRequest("sheet", "the workbook has no sheet '" + RuleSetLibrary.shorten(sheet)
+            throw new InvalidRequest("sheet", "the workbook has no sheet '" + VersionIds.shorten(sheet)
                     + "'; its rule sheets are " + String.join(", ", ruleSheets));
         }
         StringBuilder out = new StringBuilder();

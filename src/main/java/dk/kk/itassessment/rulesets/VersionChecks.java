@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Everything a version must pass before it may decide, in order: the tables' cells and template, the build, the
- * rules every rule set must keep (processing days), the golden scenarios and their coverage, and — for a draft —
+ * rules every rule set must keep (processing days), the golden scenarios (each failing one an error) and their
+ * coverage, and — for a draft —
  * its impact on past decisions. The compiled rule set comes back with the report so that it is compiled once.
  */
 @Service
@@ -74,6 +75,7 @@ class VersionChecks {
             return new Checked(new Report(errors, warnings, null, null, null), null);
         }
         ScenarioReport golden = scenarios.run(ruleSet, files);
+        golden.failures().forEach(failure -> errors.add(failure.finding()));
         for (String row : golden.uncoveredRows()) {
             (requireFullCoverage ? errors : warnings).add(uncovered(row));
         }

@@ -91,7 +91,7 @@ public class ScenarioRunner {
             return new ScenarioReport.Failure(file, List.of(), List.of(new FieldError("request", e.getMessage())));
         }
         fired.addAll(evaluation.firedRules());
-        List<ScenarioReport.Difference> differences = new DecisionParts(json, evaluation, found)
+        List<ScenarioReport.Difference> differences = new DecisionParts(json, ruleSet, evaluation, found)
                 .differences(scenario.expected());
         return differences.isEmpty() ? null : new ScenarioReport.Failure(file, differences, List.of());
     }
