@@ -60,10 +60,12 @@ public class AssessmentService {
     private final JsonMapper json;
     private final EvaluationLane lane;
     private final AnswerParts answerParts;
+    private final CaseNumbers caseNumbers;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
                       Assessments assessments, AssessmentWriter writer, Clock clock, JsonMapper json,
-                      EvaluationLane lane, AnswerParts answerParts) {
+                      EvaluationLane lane, AnswerParts answerParts, CaseNumbers caseNumbers) {
+        this.caseNumbers = caseNumbers;
         this.answerParts = answerParts;
         this.writer = writer;
         this.lane = lane;
@@ -100,12 +102,13 @@ public class AssessmentService {
         RegistrySnapshot registryAt = registry.snapshot();
         for (int attempt = 1; ; attempt++) {
             Decided decided = decide(received, registryAt);
-            AssessmentView stored = decided.view().stored(UUID.randomUUID(),
-                    Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+            Instant storedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+            AssessmentView stored = decided.view().stored(UUID.randomUUID(), caseNumbers.next(storedAt), storedAt);
             AnswerParts.Split answer = answerParts.split(stored);
             boolean inserted = writer.store(assessments.row(stored, answer, decided.lookups(),
                     registryAt.version(), Names.normalise(requester.institution()), requester.email(),
-                    caller.username(), idempotencyKey, bodyHash, Actors.current()));
+                    caller.username(), idempotencyKey, bodyHash, Actors.current(), received.request(),
+                    decided.evaluation()));
             if (inserted) {
                 return new Outcome(stored.id(), answer.answer(), true);
             }
@@ -126,6 +129,14 @@ public class AssessmentService {
     /** The same decision as {@link #assess}, stored nowhere, as JSON text. */
     public String preview(byte[] body) {
         return json.writeValueAsString(decide(read(body), null).view());
+    }
+
+    /** The stored request of an assessment decided again now: the registry as it is, the active rule-set version. Stores nothing. */
+    public Evaluation decideAgain(UUID assessmentId) {
+        String request = assessments.request(assessmentId)
+                .orElseThrow(() -> new NotFound("No assessment with id " + assessmentId + "."));
+        JsonNode tree = json.readTree(request);
+        return decide(new Received(tree, reader.read(tree)), null).evaluation();
     }
 
     /**
@@ -188,7 +199,7 @@ public class AssessmentService {
     private record Received(JsonNode tree, AssessmentRequest request) {
     }
 
-    private record Decided(AssessmentView view, StoredLookups lookups) {
+    private record Decided(AssessmentView view, StoredLookups lookups, Evaluation evaluation) {
     }
 
     private Received read(byte[] body) {
@@ -212,7 +223,7 @@ public class AssessmentService {
         Acquisition acquisition = PolicyFacts.acquisition(request);
         Lookups facts = lookups.facts();
         Evaluation evaluation = lane.run(() -> policy.evaluate(acquisition, facts));
-        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups);
+        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups, evaluation);
     }
 
     private static String shorten(String id) {
