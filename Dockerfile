@@ -9,7 +9,7 @@ COPY src src
 RUN ./mvnw -B -ntp -Dmaven.test.skip=true package && cp target/it-assessment-*.jar /app.jar
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-dejavu-core && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /app assessment
 WORKDIR /app
 COPY --from=build /app.jar app.jar

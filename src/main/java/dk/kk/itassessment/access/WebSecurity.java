@@ -8,6 +8,7 @@ import static dk.kk.itassessment.access.Role.REQUESTER;
 import static dk.kk.itassessment.access.Role.REVIEWER;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.DispatcherType;
 import java.util.Arrays;
@@ -81,6 +82,20 @@ class WebSecurity {
                         .hasRole(POLICY_OFFICER.name())
                         .requestMatchers(POST, "/api/v1/assessments/*/replay")
                         .hasAnyRole(names(REVIEWER, POLICY_OFFICER, ADMIN))
+                        // Cases: reading follows reading the assessment (CaseService); the office's counts
+                        .requestMatchers(GET, "/api/v1/cases/statistics").hasAnyRole(names(REVIEWER, POLICY_OFFICER, ADMIN))
+                        .requestMatchers(GET, "/api/v1/cases", "/api/v1/cases/*", "/api/v1/cases/*/history",
+                                "/api/v1/cases/*/case-file.pdf")
+                        .hasAnyRole(names(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, REVIEWER, POLICY_OFFICER, ADMIN))
+                        // items and withdrawal: a reviewer, or the case's requester (whoever submitted it, or the
+                        // account of its requester's e-mail) and staff for their items, decided per case by Case
+                        .requestMatchers(PUT, "/api/v1/cases/*/items/*")
+                        .hasAnyRole(names(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, REVIEWER, ADMIN))
+                        .requestMatchers(POST, "/api/v1/cases/*/withdraw")
+                        .hasAnyRole(names(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, REVIEWER, ADMIN))
+                        .requestMatchers(POST, "/api/v1/cases/*/comments", "/api/v1/cases/*/decision",
+                                "/api/v1/cases/*/reassess").hasRole(REVIEWER.name())
+                        .requestMatchers(PUT, "/api/v1/cases/*/assignee").hasRole(REVIEWER.name())
                         .anyRequest().denyAll());
         return http.build();
     }

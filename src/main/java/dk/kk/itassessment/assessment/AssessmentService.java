@@ -61,10 +61,13 @@ public class AssessmentService {
     private final EvaluationLane lane;
     private final AnswerParts answerParts;
     private final AssessmentMetrics metrics;
+    private final CaseNumbers caseNumbers;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
                       Assessments assessments, AssessmentWriter writer, Clock clock, JsonMapper json,
-                      EvaluationLane lane, AnswerParts answerParts, AssessmentMetrics metrics) {
+                      EvaluationLane lane, AnswerParts answerParts, AssessmentMetrics metrics,
+                      CaseNumbers caseNumbers) {
+        this.caseNumbers = caseNumbers;
         this.answerParts = answerParts;
         this.metrics = metrics;
         this.writer = writer;
@@ -102,12 +105,13 @@ public class AssessmentService {
         RegistrySnapshot registryAt = registry.snapshot();
         for (int attempt = 1; ; attempt++) {
             Decided decided = decide(received, registryAt);
-            AssessmentView stored = decided.view().stored(UUID.randomUUID(),
-                    Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+            Instant storedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+            AssessmentView stored = decided.view().stored(UUID.randomUUID(), caseNumbers.next(storedAt), storedAt);
             AnswerParts.Split answer = answerParts.split(stored);
             boolean inserted = writer.store(assessments.row(stored, answer, decided.lookups(),
                     registryAt.version(), Names.normalise(requester.institution()), requester.email(),
-                    caller.username(), idempotencyKey, bodyHash, Actors.current()));
+                    caller.username(), idempotencyKey, bodyHash, Actors.current(), received.request(),
+                    decided.evaluation()));
             if (inserted) {
                 metrics.stored(decided.evaluation());
                 return new Outcome(stored.id(), answer.answer(), true);
@@ -129,6 +133,14 @@ public class AssessmentService {
     /** The same decision as {@link #assess}, stored nowhere, as JSON text. */
     public String preview(byte[] body) {
         return json.writeValueAsString(decide(read(body), null).view());
+    }
+
+    /** The stored request of an assessment decided again now: the registry as it is, the active rule-set version. Stores nothing. */
+    public Evaluation decideAgain(UUID assessmentId) {
+        String request = assessments.request(assessmentId)
+                .orElseThrow(() -> new NotFound("No assessment with id " + assessmentId + "."));
+        JsonNode tree = json.readTree(request);
+        return decide(new Received(tree, reader.read(tree)), null).evaluation();
     }
 
     /**

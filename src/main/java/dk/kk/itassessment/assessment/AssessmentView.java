@@ -8,12 +8,14 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An assessment as the API answers it (CONTRACT.md, "Assess a request"). For a preview {@code id} and
- * {@code assessedAt} are null.
+ * An assessment as the API answers it (CONTRACT.md, "Assess a request"). For a preview {@code id},
+ * {@code caseNumber} and {@code assessedAt} are null.
  */
 @Schema(name = "Assessment")
 public record AssessmentView(
         UUID id,
+        @Schema(description = "The case the assessment opened, BUF-YYYY-NNNNN", example = "BUF-2026-00042")
+        String caseNumber,
         Instant assessedAt,
         String route,
         boolean newAcquisitionRequired,
@@ -38,7 +40,7 @@ public record AssessmentView(
     }
 
     static AssessmentView of(Evaluation evaluation, StoredLookups lookups, JsonNode request) {
-        return new AssessmentView(null, null, evaluation.route(), evaluation.newAcquisitionRequired(),
+        return new AssessmentView(null, null, null, evaluation.route(), evaluation.newAcquisitionRequired(),
                 evaluation.securityReview(), evaluation.riskTier(), evaluation.dpiaRequired(),
                 evaluation.estimatedProcessingDays(), evaluation.warnings(), evaluation.checklist(),
                 lookups.alternatives(),
@@ -51,13 +53,13 @@ public record AssessmentView(
 
     /** The same without its checklist and explanation (empty), which are stored apart ({@link AnswerParts}). */
     AssessmentView withoutParts() {
-        return new AssessmentView(id, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
+        return new AssessmentView(id, caseNumber, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
                 dpiaRequired, estimatedProcessingDays, warnings, List.of(), alternatives, lookups, List.of(),
                 ruleset, request);
     }
 
-    AssessmentView stored(UUID id, Instant assessedAt) {
-        return new AssessmentView(id, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
+    AssessmentView stored(UUID id, String caseNumber, Instant assessedAt) {
+        return new AssessmentView(id, caseNumber, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
                 dpiaRequired, estimatedProcessingDays, warnings, checklist, alternatives, lookups, explanation,
                 ruleset, request);
     }

@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,22 +83,23 @@ class AssessmentWriter implements SmartLifecycle, MeterBinder {
     }
 
     /**
-     * Stores the rows of {@code batch} together and completes each one's outcome. When the statement fails for what
-     * one row may have caused (a constraint) or for a lock (a deadlock with another instance storing the same
-     * idempotency keys), each row is stored again on its own, so that only its request fails.
+     * Stores the rows of {@code batch} together and completes each one's outcome. When the transaction fails for what
+     * one row may have caused (a constraint, a listener of {@link AssessmentStored} that refused it) or for a lock (a
+     * deadlock with another instance storing the same idempotency keys), each row is stored again on its own, so
+     * that only its request fails.
      */
     void write(List<Waiting> batch) {
         try {
             Set<UUID> stored = assessments.insert(batch.stream().map(Waiting::row).toList());
             batch.forEach(waiting -> waiting.stored().complete(stored.contains(waiting.row().id())));
-        } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
+        } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).stored().completeExceptionally(e);
             } else {
                 log.warn("Storing {} assessments together failed; storing each on its own", batch.size(), e);
                 batch.forEach(waiting -> write(List.of(waiting)));
             }
-        } catch (RuntimeException | Error e) {
+        } catch (Error e) {
             batch.forEach(waiting -> waiting.stored().completeExceptionally(e));
         }
     }

@@ -1,6 +1,8 @@
 package dk.kk.itassessment.assessment;
 
 import dk.kk.itassessment.audit.AuditTrail;
+import dk.kk.itassessment.intake.AssessmentRequest;
+import dk.kk.itassessment.policy.Evaluation;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,9 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,8 +33,13 @@ class Assessments {
     private final JsonMapper json;
     private final AuditTrail audit;
     private final AnswerParts parts;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    Assessments(JdbcClient jdbc, JsonMapper json, AuditTrail audit, AnswerParts parts) {
+    Assessments(JdbcClient jdbc, JsonMapper json, AuditTrail audit, AnswerParts parts,
+                TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.transactions = transactions;
+        this.events = events;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -65,11 +74,13 @@ class Assessments {
      * that the {@link AssessmentWriter}'s one thread only sends them. {@code registryVersion}: the version of the
      * registry its look-ups were made on (a {@link dk.kk.itassessment.registry.RegistrySnapshot}'s), which must
      * still be the registry's when it is stored. {@code answer}:
-     * the JSON sent, in UTF-8, and the parts it is stored in ({@link AnswerParts}).
+     * the JSON sent, in UTF-8, and the parts it is stored in ({@link AnswerParts}). {@code stored}: the event
+     * published when it is stored, in the storing transaction.
      */
-    record Row(UUID id, Timestamp assessedAt, String route, String institution, String email, String request,
-               String lookups, AnswerParts.Split answer, String version, String fingerprint, String idempotencyKey,
-               String bodySha256, String submittedBy, String decision, long registryVersion, AuditTrail.Entry entry) {
+    record Row(UUID id, String caseNumber, Timestamp assessedAt, String route, String institution, String email,
+               String request, String lookups, AnswerParts.Split answer, String version, String fingerprint,
+               String idempotencyKey, String bodySha256, String submittedBy, String decision, long registryVersion,
+               AuditTrail.Entry entry, AssessmentStored stored) {
     }
 
     /**
@@ -77,18 +88,21 @@ class Assessments {
      * No personal data in the trail: it cannot be edited.
      */
     Row row(AssessmentView view, AnswerParts.Split answer, StoredLookups lookups, long registryVersion, String institutionKey,
-            String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256, String actor) {
+            String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256, String actor,
+            AssessmentRequest request, Evaluation evaluation) {
         Map<String, Object> facts = Map.of("route", view.route(), "ruleset", view.ruleset().fingerprint(),
                 "idempotencyKey", idempotencyKey != null);
-        return new Row(view.id(), Timestamp.from(view.assessedAt()), view.route(), institutionKey, requesterEmail,
-                json.writeValueAsString(view.request()), json.writeValueAsString(lookups), answer,
+        return new Row(view.id(), view.caseNumber(), Timestamp.from(view.assessedAt()), view.route(), institutionKey,
+                requesterEmail, json.writeValueAsString(view.request()), json.writeValueAsString(lookups), answer,
                 view.ruleset().version(), view.ruleset().fingerprint(), idempotencyKey, bodySha256, submittedBy,
                 json.writeValueAsString(RecordedDecisions.column(view)), registryVersion,
-                audit.entry(actor, "assessment.stored", "assessment/" + view.id(), facts));
+                audit.entry(actor, "assessment.stored", "assessment/" + view.id(), facts),
+                new AssessmentStored(view.id(), view.caseNumber(), view.assessedAt(), submittedBy, request, evaluation));
     }
 
     /**
-     * Stores the rows and their entries in the audit trail, in one statement committed on its own; returns the ids
+     * Stores the rows and their entries in the audit trail, in one statement, and publishes {@link AssessmentStored}
+     * for each row stored, in the same transaction (a listener that throws rolls all of them back); returns the ids
      * of those stored. A row is not stored when another assessment of the same submitter holds its idempotency key
      * (a key is its caller's own), stored before or earlier in {@code rows} (so concurrent retries with the same key
      * store exactly one), nor when its registry version is no longer the registry's (it was decided on a registry
@@ -96,7 +110,7 @@ class Assessments {
      * the same keys at once take their locks in the same order rather than each waiting for the other.
      */
     Set<UUID> insert(List<Row> given) {
-        storeParts(given);
+        storeParts(given); // committed on its own, before the transaction of the rows
         Comparator<String> nullsFirst = Comparator.nullsFirst(Comparator.naturalOrder());
         List<Row> rows = given.stream()
                 .sorted(Comparator.comparing(Row::submittedBy, nullsFirst)
@@ -109,6 +123,7 @@ class Assessments {
             Row row = rows.get(i);
             values.append(i == 0 ? "" : ", ").append(INSERT_VALUES.replace("#", Integer.toString(i)));
             parameters.put("id" + i, row.id());
+            parameters.put("caseNumber" + i, row.caseNumber());
             parameters.put("assessedAt" + i, row.assessedAt());
             parameters.put("route" + i, row.route());
             parameters.put("institution" + i, row.institution());
@@ -131,7 +146,11 @@ class Assessments {
                 + " where v.registry_version = (select version from registry_version)"
                 + " on conflict (submitted_by, idempotency_key) do nothing returning id as key";
         try {
-            return new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
+            return transactions.execute(transaction -> {
+                Set<UUID> stored = new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
+                rows.stream().filter(row -> stored.contains(row.id())).forEach(row -> events.publishEvent(row.stored()));
+                return stored;
+            });
         } catch (DataIntegrityViolationException e) { // a part remembered as stored may be missing: store them again
             parts.forgetStored();
             throw e;
@@ -164,13 +183,13 @@ class Assessments {
 
     private static final String PART_VALUES = "(cast(:sha# as text), convert_from(cast(:body# as bytea), 'UTF8'))";
 
-    private static final String COLUMNS = "id, assessed_at, route, institution_key, requester_email, request, lookups, "
+    private static final String COLUMNS = "id, case_number, assessed_at, route, institution_key, requester_email, request, lookups, "
             + "answer, checklist_part, explanation_part, ruleset_version, ruleset_fingerprint, idempotency_key, "
             + "body_sha256, submitted_by, decision";
     private static final String INSERT = "insert into assessments (" + COLUMNS + ") select " + COLUMNS
             + " from (values ";
     /** One row's values in {@link #INSERT}, its parameters numbered {@code #}; typed, as they are not the table's. */
-    private static final String INSERT_VALUES = "(cast(:id# as uuid), cast(:assessedAt# as timestamptz), "
+    private static final String INSERT_VALUES = "(cast(:id# as uuid), cast(:caseNumber# as text), cast(:assessedAt# as timestamptz), "
             + "cast(:route# as text), cast(:institution# as text), cast(:email# as text), cast(:request# as jsonb), "
             + "cast(:lookups# as jsonb), convert_from(cast(:answer# as bytea), 'UTF8'), cast(:checklist# as text), "
             + "cast(:explanation# as text), cast(:version# as text), cast(:fingerprint# as text), "
@@ -188,6 +207,12 @@ class Assessments {
 
     Optional<Stored> find(UUID id) {
         return jdbc.sql(STORED + " where id = :id").param("id", id).query(Assessments::stored).optional();
+    }
+
+    /** The request of a stored assessment, as received (JSON text). */
+    Optional<String> request(UUID id) {
+        return jdbc.sql("select request::text from assessments where id = :id").param("id", id).query(String.class)
+                .optional();
     }
 
     /** The assessment {@code submitter} stored with the idempotency key {@code key}. */

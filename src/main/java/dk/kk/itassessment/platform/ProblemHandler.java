@@ -46,6 +46,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()));
     }
 
+    @ExceptionHandler(PreconditionFailed.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailed e) {
+        return answer(Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Stale version", e.getMessage()));
+    }
+
+    @ExceptionHandler(PreconditionRequired.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequired e) {
+        return answer(Problems.of(HttpStatus.PRECONDITION_REQUIRED, "version-required", "Version required",
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(Forbidden e) {
+        return answer(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
+    }
+
     @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimit.BodyTooLarge e) {
         return answer(tooLargeProblem(e.limit()));

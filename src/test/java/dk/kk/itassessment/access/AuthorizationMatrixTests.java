@@ -37,6 +37,9 @@ class AuthorizationMatrixTests {
     private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
     private static final Set<Role> POLICY_READERS = EnumSet.of(REVIEWER, POLICY_OFFICER, ADMIN);
     private static final Set<Role> POLICY_OFFICERS = EnumSet.of(POLICY_OFFICER);
+    /** Who may act on a case's items or withdraw it, as a reviewer or as its requester (decided per case). */
+    private static final Set<Role> CASE_ACTORS = EnumSet.of(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, REVIEWER, ADMIN);
+    private static final Set<Role> REVIEWERS = EnumSet.of(REVIEWER);
 
     /** Operation ({@code METHOD path} as in the OpenAPI description) → the roles let in. */
     static final Map<String, Set<Role>> TABLE = Map.ofEntries(
@@ -75,6 +78,18 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/rulesets/{id}/approvals", POLICY_OFFICERS),
             Map.entry("POST /api/v1/rulesets/{id}/activate", POLICY_OFFICERS),
             Map.entry("POST /api/v1/assessments/{id}/replay", POLICY_READERS),
+            // everyone with a role reads cases; who reads which is CaseVisibilityTests
+            Map.entry("GET /api/v1/cases", EVERYONE),
+            Map.entry("GET /api/v1/cases/statistics", POLICY_READERS),
+            Map.entry("GET /api/v1/cases/{number}", EVERYONE),
+            Map.entry("GET /api/v1/cases/{number}/history", EVERYONE),
+            Map.entry("GET /api/v1/cases/{number}/case-file.pdf", EVERYONE),
+            Map.entry("PUT /api/v1/cases/{number}/items/{code}", CASE_ACTORS),
+            Map.entry("POST /api/v1/cases/{number}/withdraw", CASE_ACTORS),
+            Map.entry("POST /api/v1/cases/{number}/comments", REVIEWERS),
+            Map.entry("PUT /api/v1/cases/{number}/assignee", REVIEWERS),
+            Map.entry("POST /api/v1/cases/{number}/decision", REVIEWERS),
+            Map.entry("POST /api/v1/cases/{number}/reassess", REVIEWERS),
             // not in the OpenAPI description, so named here: open, and the rest of actuator for ADMIN
             Map.entry("GET /actuator/health", EVERYONE),
             Map.entry("HEAD /actuator/health", EVERYONE),
@@ -151,7 +166,9 @@ class AuthorizationMatrixTests {
         String path = operation.substring(operation.indexOf(' ') + 1)
                 .replace("{id}", "00000000-0000-4000-8000-000000000000")
                 .replace("{username}", "nobody-of-the-matrix")
-                .replace("{table}", "routes");
+                .replace("{table}", "routes")
+                .replace("{number}", "BUF-2000-99999")
+                .replace("{code}", "SUBMIT_ACQUISITION_FORM");
         boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         return caller.send(path, method, body ? "application/json" : null,
                 body ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0], Map.of()).status();

@@ -39,7 +39,7 @@ class AnswerPartsTests {
         request.put("note", "\"checklist\":[] and \"explanation\":[] ÆØÅ “quoted”");
         Evaluation.Text text = new Evaluation.Text("Særlig “tekst”", "Special \"text\"");
         for (boolean empty : new boolean[] {true, false}) {
-            AssessmentView view = new AssessmentView(UUID.randomUUID(), java.time.Instant.now(), "FULL_ACQUISITION",
+            AssessmentView view = new AssessmentView(UUID.randomUUID(), "BUF-2026-00001", java.time.Instant.now(), "FULL_ACQUISITION",
                     true, "STANDARD", "MEDIUM", false, 20,
                     List.of(new Evaluation.Warning("W", text, "Warnings_1")),
                     empty ? List.of() : List.of(new Evaluation.Item("C", text, "REQUESTER", "BEFORE_PURCHASE", true, "r")),

@@ -32,6 +32,18 @@ class AssessmentWriterTests {
     @Autowired
     AuditTrail trail;
 
+    @Autowired
+    CaseNumbers caseNumbers;
+
+    @Autowired
+    AssessmentService service;
+
+    @Autowired
+    dk.kk.itassessment.intake.RequestReader requests;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
     @Test
     void concurrentRequestsAreEachStoredWithTheirOwnAnswerAndEntry() throws Exception {
         int clients = 24;
@@ -172,7 +184,7 @@ class AssessmentWriterTests {
     }
 
     /**
-     * A stored assessment's row again, under a new id (also in its answer), with {@code route} (null: its own) and
+     * A stored assessment's row again, under a new id and case number (also in its answer), with {@code route} (null: its own) and
      * {@code idempotencyKey}.
      */
     private Assessments.Row copyOf(UUID id, String route, String idempotencyKey) {
@@ -184,30 +196,36 @@ class AssessmentWriterTests {
         UUID copy = UUID.randomUUID();
         return jdbc.sql("select assessed_at, route, institution_key, requester_email, request::text, lookups::text, "
                         + "answer, ruleset_version, ruleset_fingerprint, submitted_by, decision::text, "
-                        + "checklist_part, c.body, explanation_part, e.body from assessments "
+                        + "checklist_part, c.body, explanation_part, e.body, case_number from assessments "
                         + "join answer_parts c on c.sha256 = checklist_part join answer_parts e on e.sha256 = explanation_part "
                         + "where id = :id")
                 .param("id", id)
                 .query((rs, n) -> {
                     String stored = route == null ? rs.getString(2) : route;
-                    AnswerParts.Split answer = new AnswerParts.Split(null,
-                            rs.getString(7).replace(id.toString(), copy.toString()).getBytes(StandardCharsets.UTF_8),
+                    String caseNumber = caseNumbers.next(rs.getTimestamp(1).toInstant());
+                    AnswerParts.Split answer = new AnswerParts.Split(null, rs.getString(7)
+                            .replace(id.toString(), copy.toString()).replace(rs.getString(16), caseNumber)
+                            .getBytes(StandardCharsets.UTF_8),
                             new AnswerParts.Part(rs.getString(12), rs.getString(13).getBytes(StandardCharsets.UTF_8)),
                             new AnswerParts.Part(rs.getString(14), rs.getString(15).getBytes(StandardCharsets.UTF_8)));
-                    return new Assessments.Row(copy, rs.getTimestamp(1), stored, rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), answer,
+                    return new Assessments.Row(copy, caseNumber, rs.getTimestamp(1), stored, rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), answer,
                             rs.getString(8), rs.getString(9), idempotencyKey,
                             idempotencyKey == null ? null : "0".repeat(64),
                             rs.getString(10), rs.getString(11), registryVersion,
-                            trail.entry("tester", "assessment.stored", "assessment/" + copy, Map.of("route", stored)));
+                            trail.entry("tester", "assessment.stored", "assessment/" + copy, Map.of("route", stored)),
+                            new AssessmentStored(copy, caseNumber, rs.getTimestamp(1).toInstant(), rs.getString(10),
+                                    requests.read(json.readTree(rs.getString(5))), service.decideAgain(id)));
                 })
                 .single();
     }
 
-    private static Assessments.Row submittedBy(Assessments.Row row, String submitter) {
-        return new Assessments.Row(row.id(), row.assessedAt(), row.route(), row.institution(), row.email(),
-                row.request(), row.lookups(), row.answer(), row.version(), row.fingerprint(), row.idempotencyKey(),
-                row.bodySha256(), submitter, row.decision(), row.registryVersion(), row.entry());
+    private Assessments.Row submittedBy(Assessments.Row row, String submitter) {
+        return new Assessments.Row(row.id(), row.caseNumber(), row.assessedAt(), row.route(), row.institution(),
+                row.email(), row.request(), row.lookups(), row.answer(), row.version(), row.fingerprint(),
+                row.idempotencyKey(), row.bodySha256(), submitter, row.decision(), row.registryVersion(), row.entry(),
+                new AssessmentStored(row.id(), row.caseNumber(), row.stored().storedAt(), submitter,
+                        row.stored().request(), row.stored().evaluation()));
     }
 
     private long count(UUID id) {

@@ -29,6 +29,8 @@ class OpenApiTests {
                 "/api/v1/assessments/{id}", "/api/v1/suppliers", "/api/v1/suppliers/{id}", "/api/v1/suppliers/import",
                 "/api/v1/portfolio", "/api/v1/portfolio/{id}");
         assertThat(docs.json().get("components").get("schemas").propertyNames()).contains("AssessmentRequest", "Assessment");
+        assertThat(docs.json().get("components").get("schemas").get("Assessment").get("properties").propertyNames())
+                .as("the answer's fields in the answer's order").startsWith("id", "caseNumber", "assessedAt", "route");
         // the answers are written as bytes; the description still says what they are
         for (String[] answer : new String[][] {{"/api/v1/assessments", "post", "201"},
                 {"/api/v1/assessments/preview", "post", "200"}, {"/api/v1/assessments/{id}", "get", "200"}}) {
