@@ -1,5 +1,11 @@
 package dk.kk.itassessment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -18,6 +24,16 @@ class ModularityTests {
     @Test
     void theModulesAreVerified() {
         MODULES.verify();
+    }
+
+    /** The storage engine of assessments is one seam: nothing but its facade is visible outside assessment/store/. */
+    @Test
+    void theAssessmentStoreShowsOnlyItsFacade() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dk.kk.itassessment.assessment.store");
+        assertThat(classes.stream().filter(type -> type.getModifiers().contains(JavaModifier.PUBLIC))
+                .filter(type -> type.getEnclosingClass().isEmpty()).map(JavaClass::getSimpleName))
+                .containsExactly("AssessmentStore");
     }
 
     @Test
