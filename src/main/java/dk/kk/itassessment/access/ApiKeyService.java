@@ -4,8 +4,7 @@ import dk.kk.itassessment.audit.Actors;
 import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.platform.NotFound;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dk.kk.itassessment.platform.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,12 +133,7 @@ class ApiKeyService {
 
     /** SHA-256 in hex: a fast hash is right for 256 random bits (nothing to guess, unlike a password). */
     static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return Sha256.hex(key);
     }
 
     private Instant now() {

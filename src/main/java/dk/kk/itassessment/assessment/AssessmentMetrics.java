@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * ({@code assessments_stored_total}), the time an evaluation takes ({@code policy_evaluation_seconds}, a histogram;
  * previews included), and how often each table row decided a stored assessment
  * ({@code policy_table_row_hits_total{table,sheet,row}}: as many series as the tables have rows, a few hundred). The
- * writer's queue is {@link AssessmentWriter}'s gauge.
+ * writer's queue is the store's gauge (assessment/store).
  */
 @Component
 class AssessmentMetrics {

@@ -2,6 +2,7 @@ package dk.kk.itassessment.assessment;
 
 import dk.kk.itassessment.access.Caller;
 import dk.kk.itassessment.access.Role;
+import dk.kk.itassessment.assessment.store.AssessmentStore;
 import dk.kk.itassessment.audit.Actors;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import dk.kk.itassessment.intake.RequestReader;
@@ -12,6 +13,7 @@ import dk.kk.itassessment.platform.NotFound;
 import dk.kk.itassessment.platform.Paging;
 import dk.kk.itassessment.platform.Text;
 import dk.kk.itassessment.platform.Problems;
+import dk.kk.itassessment.platform.Sha256;
 import dk.kk.itassessment.policy.Evaluation;
 import dk.kk.itassessment.policy.PolicyEngine;
 import dk.kk.itassessment.policy.facts.Acquisition;
@@ -19,16 +21,14 @@ import dk.kk.itassessment.policy.facts.Lookups;
 import dk.kk.itassessment.registry.Names;
 import dk.kk.itassessment.registry.Registry;
 import dk.kk.itassessment.registry.RegistrySnapshot;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AssessmentService {
 
     /** Dates (permission and agreement end dates) are the municipality's. */
-    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     /** Looked up and decided again at most this often in all, when the registry changes meanwhile each time. */
     private static final int MAX_ATTEMPTS = 10;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,100}");
@@ -54,31 +54,24 @@ public class AssessmentService {
     private final RequestReader reader;
     private final Registry registry;
     private final PolicyEngine policy;
-    private final Assessments assessments;
-    private final AssessmentWriter writer;
+    private final EvaluationLane lane;
+    private final AssessmentStore store;
     private final Clock clock;
     private final JsonMapper json;
-    private final EvaluationLane lane;
-    private final AnswerParts answerParts;
     private final AssessmentMetrics metrics;
-    private final CaseNumbers caseNumbers;
 
     AssessmentService(JsonBody jsonBody, RequestReader reader, Registry registry, PolicyEngine policy,
-                      Assessments assessments, AssessmentWriter writer, Clock clock, JsonMapper json,
-                      EvaluationLane lane, AnswerParts answerParts, AssessmentMetrics metrics,
-                      CaseNumbers caseNumbers) {
-        this.caseNumbers = caseNumbers;
-        this.answerParts = answerParts;
+                      EvaluationLane lane, AssessmentStore store, Clock clock, JsonMapper json,
+                      AssessmentMetrics metrics) {
         this.metrics = metrics;
-        this.writer = writer;
-        this.lane = lane;
-        this.json = json;
         this.jsonBody = jsonBody;
         this.reader = reader;
         this.registry = registry;
         this.policy = policy;
-        this.assessments = assessments;
+        this.lane = lane;
+        this.store = store;
         this.clock = clock;
+        this.json = json;
     }
 
     /**
@@ -94,9 +87,9 @@ public class AssessmentService {
                     "Idempotency-Key", "1 to 100 printable ASCII characters")));
         }
         Received received = read(body);
-        String bodyHash = idempotencyKey == null ? null : sha256(body);
+        String bodyHash = idempotencyKey == null ? null : Sha256.hex(body);
         if (idempotencyKey != null) {
-            var earlier = assessments.findByIdempotencyKey(caller.username(), idempotencyKey);
+            var earlier = store.findByIdempotencyKey(caller.username(), idempotencyKey);
             if (earlier.isPresent()) {
                 return repeat(earlier.get(), bodyHash);
             }
@@ -106,18 +99,17 @@ public class AssessmentService {
         for (int attempt = 1; ; attempt++) {
             Decided decided = decide(received, registryAt);
             Instant storedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-            AssessmentView stored = decided.view().stored(UUID.randomUUID(), caseNumbers.next(storedAt), storedAt);
-            AnswerParts.Split answer = answerParts.split(stored);
-            boolean inserted = writer.store(assessments.row(stored, answer, decided.lookups(),
+            AssessmentView answer = decided.view().stored(UUID.randomUUID(), store.nextCaseNumber(storedAt), storedAt);
+            Optional<byte[]> stored = store.store(new AssessmentStore.NewAssessment(answer, decided.lookups(),
                     registryAt.version(), Names.normalise(requester.institution()), requester.email(),
                     caller.username(), idempotencyKey, bodyHash, Actors.current(), received.request(),
                     decided.evaluation()));
-            if (inserted) {
+            if (stored.isPresent()) {
                 metrics.stored(decided.evaluation());
-                return new Outcome(stored.id(), answer.answer(), true);
+                return new Outcome(answer.id(), stored.get(), true);
             }
             if (idempotencyKey != null) { // a concurrent retry with the same key stored first?
-                var earlier = assessments.findByIdempotencyKey(caller.username(), idempotencyKey);
+                var earlier = store.findByIdempotencyKey(caller.username(), idempotencyKey);
                 if (earlier.isPresent()) {
                     return repeat(earlier.get(), bodyHash);
                 }
@@ -137,7 +129,7 @@ public class AssessmentService {
 
     /** The stored request of an assessment decided again now: the registry as it is, the active rule-set version. Stores nothing. */
     public Evaluation decideAgain(UUID assessmentId) {
-        String request = assessments.request(assessmentId)
+        String request = store.request(assessmentId)
                 .orElseThrow(() -> new NotFound("No assessment with id " + assessmentId + "."));
         JsonNode tree = json.readTree(request);
         return decide(new Received(tree, reader.read(tree)), null).evaluation();
@@ -148,8 +140,8 @@ public class AssessmentService {
      * unknown id, so that its existence is not told.
      */
     public String find(String id, Caller caller) {
-        return Assessments.id(id).flatMap(assessments::find).filter(stored -> stored.readableBy(readerOf(caller)))
-                .map(Assessments.Stored::answer)
+        return AssessmentStore.id(id).flatMap(store::find).filter(stored -> stored.readableBy(readerOf(caller)))
+                .map(AssessmentStore.Stored::answer)
                 .orElseThrow(() -> new NotFound("No assessment with id " + shorten(id) + "."));
     }
 
@@ -175,24 +167,24 @@ public class AssessmentService {
             throw new InvalidRequest("The query has invalid parameters.", errors);
         }
         String key = institutionFilter == null ? null : Names.normalise(institutionFilter);
-        Assessments.Reader reader = readerOf(caller);
-        return "{\"items\":[" + String.join(",", assessments.page(routeFilter, key, reader, paging)) + "],\"page\":"
-                + paging.page() + ",\"size\":" + paging.size() + ",\"total\":" + assessments.count(routeFilter, key, reader) + "}";
+        AssessmentStore.Reader reader = readerOf(caller);
+        return "{\"items\":[" + String.join(",", store.page(routeFilter, key, reader, paging)) + "],\"page\":"
+                + paging.page() + ",\"size\":" + paging.size() + ",\"total\":" + store.count(routeFilter, key, reader) + "}";
     }
 
     /**
      * Reviewers, policy officers and admins read every assessment ({@code null}); everyone else those they submitted
      * or that name their account's e-mail address as the requester's.
      */
-    static Assessments.Reader readerOf(Caller caller) {
+    static AssessmentStore.Reader readerOf(Caller caller) {
         if (caller.hasAnyRole(Role.REVIEWER, Role.POLICY_OFFICER, Role.ADMIN)) {
             return null;
         }
-        return new Assessments.Reader(caller.username(), caller.email());
+        return new AssessmentStore.Reader(caller.username(), caller.email());
     }
 
     /** A repeat of the caller's own request with the same key: the first answer, if the body is the same. */
-    private Outcome repeat(Assessments.Stored earlier, String bodyHash) {
+    private Outcome repeat(AssessmentStore.Stored earlier, String bodyHash) {
         if (!bodyHash.equals(earlier.bodySha256())) {
             throw new Conflict("The Idempotency-Key was already used for a different request body.");
         }
@@ -233,14 +225,5 @@ public class AssessmentService {
     private static String shorten(String id) {
         String s = id.length() > 40 ? id.substring(0, 40) + "…" : id;
         return s.replaceAll("[^\\x20-\\x7E]", "?");
-    }
-
-    /** The SHA-256 of {@code body}, in lower-case hex (a request body's; an answer part's, {@link AnswerParts}). */
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

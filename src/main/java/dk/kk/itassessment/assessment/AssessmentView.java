@@ -51,13 +51,6 @@ public record AssessmentView(
                 request);
     }
 
-    /** The same without its checklist and explanation (empty), which are stored apart ({@link AnswerParts}). */
-    AssessmentView withoutParts() {
-        return new AssessmentView(id, caseNumber, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
-                dpiaRequired, estimatedProcessingDays, warnings, List.of(), alternatives, lookups, List.of(),
-                ruleset, request);
-    }
-
     AssessmentView stored(UUID id, String caseNumber, Instant assessedAt) {
         return new AssessmentView(id, caseNumber, assessedAt, route, newAcquisitionRequired, securityReview, riskTier,
                 dpiaRequired, estimatedProcessingDays, warnings, checklist, alternatives, lookups, explanation,

@@ -1,8 +1,7 @@
 package dk.kk.itassessment.assessment;
 
+import dk.kk.itassessment.platform.Futures;
 import jakarta.annotation.PreDestroy;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,30 +40,7 @@ public class EvaluationLane {
      * stops waiting (the evaluation is cancelled if it has not started).
      */
     public <T> T run(Supplier<T> work) {
-        return await(threads.submit(work::get), "while the policy was evaluated");
-    }
-
-    /**
-     * The result of work handed to another thread: what the work threw is thrown here as it was. An interrupted
-     * caller stops waiting and cancels {@code result} ({@code doing}: what was waited for): a task that has not
-     * started does not run; work already under way finishes.
-     */
-    static <T> T await(Future<T> result, String doing) {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            result.cancel(false);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted " + doing);
-        }
+        return Futures.await(threads.submit(work::get), "while the policy was evaluated");
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package dk.kk.itassessment.assessment;
 
+import dk.kk.itassessment.assessment.store.AssessmentStore;
 import dk.kk.itassessment.intake.RequestReader;
 import dk.kk.itassessment.policy.Evaluation;
 import dk.kk.itassessment.policy.PolicyEngine;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,13 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class RecordedDecisions {
 
-    private final JdbcClient jdbc;
+    private final AssessmentStore store;
     private final JsonMapper json;
     private final RequestReader reader;
     private final PolicyEngine engine;
 
-    RecordedDecisions(JdbcClient jdbc, JsonMapper json, RequestReader reader, PolicyEngine engine) {
-        this.jdbc = jdbc;
+    RecordedDecisions(AssessmentStore store, JsonMapper json, RequestReader reader, PolicyEngine engine) {
+        this.store = store;
         this.json = json;
         this.reader = reader;
         this.engine = engine;
@@ -102,40 +102,13 @@ public class RecordedDecisions {
         }
     }
 
-    /**
-     * The stored decision column of {@code view} (V13's shape, written by the service since V21): the codes, and the
-     * checklist as parallel arrays in the answer's order. It must equal {@code assessment_decision(answer::jsonb)} of
-     * the answer as given (since V24 the view {@code assessment_answers}: the column holds the answer without its
-     * parts); the tests check it does.
-     */
-    static Column column(AssessmentView view) {
-        List<Evaluation.Item> items = view.checklist();
-        return new Column(view.route(), view.newAcquisitionRequired(), view.securityReview(), view.riskTier(),
-                view.dpiaRequired(), view.estimatedProcessingDays(),
-                view.warnings().stream().map(Evaluation.Warning::code).toList(),
-                items.stream().map(Evaluation.Item::code).toList(),
-                items.stream().map(Evaluation.Item::responsible).toList(),
-                items.stream().map(Evaluation.Item::phase).toList(),
-                items.stream().map(Evaluation.Item::mandatory).toList());
-    }
-
-    /** The decision column's JSON (null days are written as null, as V13's function writes them). */
-    record Column(String route, boolean newAcquisitionRequired, String securityReview, String riskTier,
-                  boolean dpiaRequired, Integer estimatedProcessingDays, List<String> warnings, List<String> checklist,
-                  List<String> responsible, List<String> phase, List<Boolean> mandatory) {
-    }
-
     /** One changed part: {@code recorded}/{@code now} for a value, {@code added}/{@code removed} for a list. */
     public record Difference(String part, Object recorded, Object now, List<String> added, List<String> removed) {
     }
 
-    private static final String COLUMNS = "id, assessed_at, ruleset_version, ruleset_fingerprint, decision::text, "
-            + "request::text, lookups::text";
-
     /** A stored assessment by its id as given in a path; empty for an unknown id or one that is no UUID. */
     public Optional<Recorded> find(String id) {
-        return Assessments.id(id).flatMap(uuid -> jdbc.sql("select " + COLUMNS + " from assessments where id = :id")
-                .param("id", uuid).query(this::recorded).optional());
+        return AssessmentStore.id(id).flatMap(store::recorded).map(this::recorded);
     }
 
     /**
@@ -143,18 +116,13 @@ public class RecordedDecisions {
      * for the first page).
      */
     public List<Recorded> newest(int limit, Recorded after) {
-        String where = after == null ? "" : " where (assessed_at, id) < (:at, :id)";
-        var statement = jdbc.sql("select " + COLUMNS + " from assessments" + where
-                + " order by assessed_at desc, id desc limit :limit");
-        if (after != null) {
-            statement = statement.param("at", java.sql.Timestamp.from(after.assessedAt())).param("id", after.id());
-        }
-        return statement.param("limit", limit).query(this::recorded).list();
+        return store.newest(limit, after == null ? null : after.assessedAt(), after == null ? null : after.id())
+                .stream().map(this::recorded).toList();
     }
 
-    private Recorded recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Recorded(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                rs.getString(4), Decision.of(json.readTree(rs.getString(5))), rs.getString(6), rs.getString(7));
+    private Recorded recorded(AssessmentStore.Recorded row) {
+        return new Recorded(row.id(), row.assessedAt(), row.rulesetVersion(), row.rulesetFingerprint(),
+                Decision.of(json.readTree(row.decision())), row.request(), row.lookups());
     }
 
     /** The decision {@code ruleSet} makes for the recorded request and look-ups (the caller keeps the rule set open). */

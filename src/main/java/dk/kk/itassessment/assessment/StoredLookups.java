@@ -10,7 +10,7 @@ import java.util.UUID;
  * What the registry look-ups found for one request, and the day they were made: kept with the assessment so the
  * decision can be evaluated again exactly as it was made.
  */
-record StoredLookups(LocalDate today, Portfolio portfolio, Supplier supplier, List<Alternative> alternatives) {
+public record StoredLookups(LocalDate today, Portfolio portfolio, Supplier supplier, List<Alternative> alternatives) {
 
     record Portfolio(UUID id, String name, String permission, LocalDate permissionValidUntil,
                      boolean institutionConnected) {

@@ -2,8 +2,7 @@ package dk.kk.itassessment.audit;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dk.kk.itassessment.platform.Sha256;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -37,13 +36,7 @@ final class Chain {
                        JsonNode details) {
         ArrayNode fields = JsonNodeFactory.instance.arrayNode()
                 .add(previousHash).add(seq).add(at.toString()).add(actor).add(action).add(target).add(details);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(fields).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical(fields));
     }
 
     /** The details of a stored entry, from the text PostgreSQL gives back for the {@code jsonb} column. */

@@ -1,8 +1,9 @@
-package dk.kk.itassessment.assessment;
+package dk.kk.itassessment.assessment.store;
 
+import dk.kk.itassessment.assessment.AssessmentStored;
+import dk.kk.itassessment.assessment.AssessmentView;
+import dk.kk.itassessment.platform.Paging;
 import dk.kk.itassessment.audit.AuditTrail;
-import dk.kk.itassessment.intake.AssessmentRequest;
-import dk.kk.itassessment.policy.Evaluation;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,23 +47,6 @@ class Assessments {
         this.parts = parts;
     }
 
-    /**
-     * A stored answer, the hash of the body its idempotency key was used with (null without a key), who submitted
-     * it (null before there were accounts) and the requester's e-mail address.
-     */
-    record Stored(String answer, String bodySha256, String submittedBy, String requesterEmail) {
-
-        /** Whether {@code reader} may read it; a null reader reads everything. */
-        boolean readableBy(Reader reader) {
-            return reader == null || reader.username().equals(submittedBy)
-                    || reader.email() != null && reader.email().equalsIgnoreCase(requesterEmail);
-        }
-    }
-
-    /** A caller who reads only their own: those they submitted, or with their e-mail address as the requester's. */
-    record Reader(String username, String email) {
-    }
-
     /** The assessments with their answers as given, put together from their parts (migration V24). */
     private static final String WITH_ANSWERS = " from assessments left join answer_parts c on c.sha256 = checklist_part"
             + " left join answer_parts e on e.sha256 = explanation_part";
@@ -71,9 +55,8 @@ class Assessments {
 
     /**
      * An assessment to store and its entry in the audit trail, serialised on the request's thread ({@link #row}), so
-     * that the {@link AssessmentWriter}'s one thread only sends them. {@code registryVersion}: the version of the
-     * registry its look-ups were made on (a {@link dk.kk.itassessment.registry.RegistrySnapshot}'s), which must
-     * still be the registry's when it is stored. {@code answer}:
+     * that the {@link AssessmentWriter}'s one thread only sends them. {@code registryVersion}: see
+     * {@link AssessmentStore.NewAssessment}. {@code answer}:
      * the JSON sent, in UTF-8, and the parts it is stored in ({@link AnswerParts}). {@code stored}: the event
      * published when it is stored, in the storing transaction.
      */
@@ -83,21 +66,18 @@ class Assessments {
                AuditTrail.Entry entry, AssessmentStored stored) {
     }
 
-    /**
-     * The row of a decided assessment. {@code actor} is the audit trail's ({@link dk.kk.itassessment.audit.Actors}).
-     * No personal data in the trail: it cannot be edited.
-     */
-    Row row(AssessmentView view, AnswerParts.Split answer, StoredLookups lookups, long registryVersion, String institutionKey,
-            String requesterEmail, String submittedBy, String idempotencyKey, String bodySha256, String actor,
-            AssessmentRequest request, Evaluation evaluation) {
+    /** The row of a decided assessment, serialised on the request's thread. No personal data in the trail: it cannot be edited. */
+    Row row(AssessmentStore.NewAssessment a, AnswerParts.Split answer) {
+        AssessmentView view = a.answer();
         Map<String, Object> facts = Map.of("route", view.route(), "ruleset", view.ruleset().fingerprint(),
-                "idempotencyKey", idempotencyKey != null);
-        return new Row(view.id(), view.caseNumber(), Timestamp.from(view.assessedAt()), view.route(), institutionKey,
-                requesterEmail, json.writeValueAsString(view.request()), json.writeValueAsString(lookups), answer,
-                view.ruleset().version(), view.ruleset().fingerprint(), idempotencyKey, bodySha256, submittedBy,
-                json.writeValueAsString(RecordedDecisions.column(view)), registryVersion,
-                audit.entry(actor, "assessment.stored", "assessment/" + view.id(), facts),
-                new AssessmentStored(view.id(), view.caseNumber(), view.assessedAt(), submittedBy, request, evaluation));
+                "idempotencyKey", a.idempotencyKey() != null);
+        return new Row(view.id(), view.caseNumber(), Timestamp.from(view.assessedAt()), view.route(),
+                a.institutionKey(), a.requesterEmail(), json.writeValueAsString(view.request()),
+                json.writeValueAsString(a.lookups()), answer, view.ruleset().version(), view.ruleset().fingerprint(),
+                a.idempotencyKey(), a.bodySha256(), a.submitter(), json.writeValueAsString(DecisionColumn.of(view)),
+                a.registryVersion(), audit.entry(a.actor(), "assessment.stored", "assessment/" + view.id(), facts),
+                new AssessmentStored(view.id(), view.caseNumber(), view.assessedAt(), a.submitter(), a.request(),
+                        a.evaluation()));
     }
 
     /**
@@ -196,16 +176,7 @@ class Assessments {
             + "cast(:key# as text), cast(:hash# as text), cast(:submittedBy# as text), cast(:decision# as jsonb), "
             + "cast(:registryVersion# as bigint))";
 
-    /** An assessment's id as given in a path; empty for one that is no UUID (answered as unknown). */
-    static Optional<UUID> id(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    Optional<Stored> find(UUID id) {
+    Optional<AssessmentStore.Stored> find(UUID id) {
         return jdbc.sql(STORED + " where id = :id").param("id", id).query(Assessments::stored).optional();
     }
 
@@ -216,18 +187,39 @@ class Assessments {
     }
 
     /** The assessment {@code submitter} stored with the idempotency key {@code key}. */
-    Optional<Stored> findByIdempotencyKey(String submitter, String key) {
+    Optional<AssessmentStore.Stored> findByIdempotencyKey(String submitter, String key) {
         return jdbc.sql(STORED + " where submitted_by = :submitter and idempotency_key = :key")
                 .param("submitter", submitter).param("key", key)
                 .query(Assessments::stored).optional();
     }
 
-    private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    private static AssessmentStore.Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AssessmentStore.Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    }
+
+    private static final String RECORDED = "select id, assessed_at, ruleset_version, ruleset_fingerprint, decision::text, "
+            + "request::text, lookups::text from assessments";
+
+    Optional<AssessmentStore.Recorded> recorded(UUID id) {
+        return jdbc.sql(RECORDED + " where id = :id").param("id", id).query(Assessments::recorded).optional();
+    }
+
+    List<AssessmentStore.Recorded> newest(int limit, java.time.Instant afterAt, UUID afterId) {
+        String where = afterAt == null ? "" : " where (assessed_at, id) < (:at, :id)";
+        var statement = jdbc.sql(RECORDED + where + " order by assessed_at desc, id desc limit :limit");
+        if (afterAt != null) {
+            statement = statement.param("at", Timestamp.from(afterAt)).param("id", afterId);
+        }
+        return statement.param("limit", limit).query(Assessments::recorded).list();
+    }
+
+    private static AssessmentStore.Recorded recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AssessmentStore.Recorded(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
     }
 
     /** The answers, newest first; {@code route}, {@code institutionKey} and {@code reader} filter when not null. */
-    List<String> page(String route, String institutionKey, Reader reader, dk.kk.itassessment.platform.Paging paging) {
+    List<String> page(String route, String institutionKey, AssessmentStore.Reader reader, Paging paging) {
         Filter filter = filter(route, institutionKey, reader);
         var statement = jdbc.sql("select " + ANSWER + WITH_ANSWERS + filter.where
                 + " order by assessed_at desc, id desc limit :limit offset :offset");
@@ -235,7 +227,7 @@ class Assessments {
         return statement.param("limit", paging.size()).param("offset", paging.offset()).query(String.class).list();
     }
 
-    long count(String route, String institutionKey, Reader reader) {
+    long count(String route, String institutionKey, AssessmentStore.Reader reader) {
         Filter filter = filter(route, institutionKey, reader);
         var statement = jdbc.sql("select count(*) from assessments" + filter.where);
         filter.params.forEach(statement::param);
@@ -245,7 +237,7 @@ class Assessments {
     private record Filter(String where, Map<String, Object> params) {
     }
 
-    private static Filter filter(String route, String institutionKey, Reader reader) {
+    private static Filter filter(String route, String institutionKey, AssessmentStore.Reader reader) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (route != null) {

@@ -1,5 +1,7 @@
-package dk.kk.itassessment.assessment;
+package dk.kk.itassessment.assessment.store;
 
+import dk.kk.itassessment.assessment.AssessmentView;
+import dk.kk.itassessment.platform.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,7 +52,7 @@ class AnswerParts {
     Split split(AssessmentView view) {
         Part checklist = part(view.checklist());
         Part explanation = part(view.explanation());
-        byte[] rest = json.writeValueAsBytes(view.withoutParts());
+        byte[] rest = json.writeValueAsBytes(withoutParts(view));
         int c = indexOf(rest, CHECKLIST);
         int e = indexOf(rest, EXPLANATION);
         // where the database puts them back (V24's assessment_answer): the first of each, the checklist first
@@ -102,12 +104,20 @@ class AnswerParts {
             return known;
         }
         byte[] body = json.writeValueAsBytes(items);
-        Part part = new Part(AssessmentService.sha256(body), body);
+        Part part = new Part(Sha256.hex(body), body);
         if (written.size() >= REMEMBERED) {
             written.clear();
         }
         written.put(List.copyOf(items), part);
         return part;
+    }
+
+    /** {@code view} without its checklist and explanation (empty), which are stored apart. */
+    private static AssessmentView withoutParts(AssessmentView view) {
+        return new AssessmentView(view.id(), view.caseNumber(), view.assessedAt(), view.route(),
+                view.newAcquisitionRequired(), view.securityReview(), view.riskTier(), view.dpiaRequired(),
+                view.estimatedProcessingDays(), view.warnings(), List.of(), view.alternatives(), view.lookups(),
+                List.of(), view.ruleset(), view.request());
     }
 
     private static int copy(byte[] from, int start, int end, byte[] to, int at) {

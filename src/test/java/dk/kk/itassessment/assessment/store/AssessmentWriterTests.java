@@ -1,4 +1,8 @@
-package dk.kk.itassessment.assessment;
+package dk.kk.itassessment.assessment.store;
+
+import dk.kk.itassessment.assessment.AssessmentService;
+import dk.kk.itassessment.assessment.AssessmentStored;
+import dk.kk.itassessment.assessment.Examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package dk.kk.itassessment.assessment;
+package dk.kk.itassessment.assessment.store;
 
+import dk.kk.itassessment.assessment.AssessmentService;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

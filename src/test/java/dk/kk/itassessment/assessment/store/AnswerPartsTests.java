@@ -1,4 +1,7 @@
-package dk.kk.itassessment.assessment;
+package dk.kk.itassessment.assessment.store;
+
+import dk.kk.itassessment.assessment.AssessmentView;
+import dk.kk.itassessment.assessment.Examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
-package dk.kk.itassessment.assessment;
+package dk.kk.itassessment.assessment.store;
 
+import dk.kk.itassessment.assessment.AssessmentStored;
+import dk.kk.itassessment.platform.Futures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -66,7 +68,7 @@ class AssessmentWriter implements SmartLifecycle, MeterBinder {
                 throw new IllegalStateException("The service is stopping: the assessment was not stored");
             } // else a write took it already: its outcome follows
         }
-        return EvaluationLane.await(waiting.stored(), "while the assessment was stored"); // it may be stored still
+        return Futures.await(waiting.stored(), "while the assessment was stored"); // it may be stored still
     }
 
     private void writeQueued() {
