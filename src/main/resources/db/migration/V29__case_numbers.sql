@@ -7,7 +7,10 @@ alter table assessments add column case_number text unique
 
 -- The next case number of {year}, from a sequence of that year's own, made when the year's first number is taken.
 -- A sequence, not a counter row: taking a number neither waits for another transaction nor needs a commit.
-create function next_case_number(year integer) returns text language plpgsql as $$
+-- Security definer: the year's sequence is made with the rights of the schema's owner, so that the service's own
+-- role needs no right to create anything in the schema.
+create function next_case_number(year integer) returns text language plpgsql
+    security definer set search_path from current as $$
 declare
     sequence text := 'case_numbers_' || year;
     number   bigint;
