@@ -74,6 +74,8 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/rulesets/drafts", POLICY_OFFICERS),
             Map.entry("POST /api/v1/rulesets/{id}/approvals", POLICY_OFFICERS),
             Map.entry("POST /api/v1/rulesets/{id}/activate", POLICY_OFFICERS),
+            Map.entry("POST /api/v1/rulesets/{id}/accepted-outcomes", POLICY_OFFICERS),
+            Map.entry("POST /api/v1/rulesets/{id}/withdraw", POLICY_OFFICERS),
             Map.entry("POST /api/v1/assessments/{id}/replay", POLICY_READERS),
             // not in the OpenAPI description, so named here: open, and the rest of actuator for ADMIN
             Map.entry("GET /actuator/health", EVERYONE),
