@@ -78,7 +78,8 @@ class WebSecurity {
                         .requestMatchers(GET, "/api/v1/rulesets", "/api/v1/rulesets/**")
                         .hasAnyRole(names(REVIEWER, POLICY_OFFICER, ADMIN))
                         .requestMatchers(POST, "/api/v1/rulesets/drafts", "/api/v1/rulesets/*/approvals",
-                                "/api/v1/rulesets/*/activate")
+                                "/api/v1/rulesets/*/activate", "/api/v1/rulesets/*/accepted-outcomes",
+                                "/api/v1/rulesets/*/withdraw")
                         .hasRole(POLICY_OFFICER.name())
                         .requestMatchers(POST, "/api/v1/assessments/*/replay")
                         .hasAnyRole(names(REVIEWER, POLICY_OFFICER, ADMIN))

@@ -47,6 +47,16 @@ public final class TableChecks {
         }
     }
 
+    /**
+     * The DRL Drools makes of a table file, one text per rule sheet in order: what the file says to the engine, its
+     * layout and notes left out. Empty when the file does not pass the checks.
+     */
+    public static java.util.Optional<List<String>> drl(String path, byte[] bytes) {
+        List<Finding> errors = new ArrayList<>();
+        List<String> drl = DecisionTables.compile(path, bytes, errors).stream().map(DecisionTables.CompiledSheet::drl).toList();
+        return errors.isEmpty() ? java.util.Optional.of(drl) : java.util.Optional.empty();
+    }
+
     /** What the checks found; the rule set may be used only when {@code errors} is empty. */
     public record Findings(List<Finding> errors, List<Finding> warnings) {
 

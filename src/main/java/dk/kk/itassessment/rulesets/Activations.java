@@ -93,7 +93,9 @@ class Activations {
                     if (id.equals(previous)) {
                         throw new Conflict("Version " + id + " was activated a moment ago.");
                     }
-                    versions.activate(number, caller.username(), Instant.now(clock));
+                    if (!versions.activate(number, caller.username(), Instant.now(clock))) {
+                        throw new Conflict("Version " + id + " was withdrawn a moment ago; it cannot be activated.");
+                    }
                     audit.record(caller.username(), "ruleset.activated", "ruleset/" + id, AuditDetails.of(
                             "fingerprint", version.fingerprint(), "previous", previous,
                             "rollback", version.status() == RuleSetVersion.Status.RETIRED));

@@ -23,12 +23,13 @@ class RuleSetCatalog {
         return versions.active().orElseThrow(() -> new NotFound("No rule-set version is active."));
     }
 
-    List<RuleSetVersion> list(int limit, long offset) {
-        return versions.newest(limit, offset);
+    /** A page of versions, newest first; the withdrawn drafts only when asked for. */
+    List<RuleSetVersion> list(int limit, long offset, boolean withdrawn) {
+        return versions.newest(limit, offset, withdrawn);
     }
 
-    long count() {
-        return versions.count();
+    long count(boolean withdrawn) {
+        return versions.count(withdrawn);
     }
 
     RuleFiles files(String id) {

@@ -56,14 +56,21 @@ class RuleSetController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The rule-set versions, newest first", description = "size 1–100 (default 20), page from 0.")
-    VersionPage list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    @Operation(summary = "The rule-set versions, newest first", description = "size 1–100 (default 20), page from 0; "
+            + "withdrawn drafts only with includeWithdrawn=true.")
+    VersionPage list(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                     @RequestParam(required = false) String includeWithdrawn) {
         List<Problems.FieldError> errors = new ArrayList<>();
         Paging paging = Paging.of(page, size, (field, message) -> errors.add(new Problems.FieldError(field, message)));
+        if (includeWithdrawn != null && !includeWithdrawn.equals("true") && !includeWithdrawn.equals("false")) {
+            errors.add(new Problems.FieldError("includeWithdrawn", "true or false"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest("The query has invalid parameters.", errors);
         }
-        return new VersionPage(catalog.list(paging.size(), paging.offset()), paging.page(), paging.size(), catalog.count());
+        boolean withdrawn = "true".equals(includeWithdrawn);
+        return new VersionPage(catalog.list(paging.size(), paging.offset(), withdrawn), paging.page(), paging.size(),
+                catalog.count(withdrawn));
     }
 
     @GetMapping(path = "/active", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -135,6 +142,29 @@ class RuleSetController {
                                          Authentication caller) {
         RuleSetVersion draft = drafts.createDraft(base, comment, uploads(tables), uploads(scenarios), Caller.of(caller));
         return ResponseEntity.created(URI.create("/api/v1/rulesets/" + draft.id())).body(draft);
+    }
+
+    @PostMapping(path = "/{id}/accepted-outcomes", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Accept a draft's decisions where its golden scenarios fail: a new draft",
+            description = "For a deliberate change that scenarios pin: 201 with a new draft of the same base and "
+                    + "tables whose failing scenarios expect what the draft decides. Its report lists every "
+                    + "expectation rewritten (report.accepted.rewritten: file, part, was, now) and warns of each "
+                    + "rewritten file, for the second officer who approves it. Optional parameter comment. 409 when "
+                    + "the draft is no draft, fails no scenario, has a scenario that cannot be run, or has errors "
+                    + "that kept its scenarios from running.")
+    ResponseEntity<RuleSetVersion> acceptOutcomes(@PathVariable String id, @RequestParam(required = false) String comment,
+                                                  Authentication caller) {
+        RuleSetVersion draft = drafts.acceptOutcomes(id, comment, Caller.of(caller));
+        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + draft.id())).body(draft);
+    }
+
+    @PostMapping(path = "/{id}/withdraw", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Withdraw a draft (any policy officer)",
+            description = "The draft becomes WITHDRAWN: it can be neither approved nor activated, and the list of "
+                    + "versions leaves it out unless includeWithdrawn=true. Its files and report are kept. 409 for a "
+                    + "version that is no draft.")
+    RuleSetVersion withdraw(@PathVariable String id, Authentication caller) {
+        return drafts.withdraw(id, Caller.of(caller));
     }
 
     @PostMapping(path = "/{id}/approvals", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -10,22 +10,27 @@ import dk.kk.itassessment.platform.Unprocessable;
 import dk.kk.itassessment.policy.Finding;
 import dk.kk.itassessment.policy.RuleFiles;
 import dk.kk.itassessment.policy.TableChecks;
+import dk.kk.itassessment.scenarios.ScenarioFiles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drafts: made from a base version and the officers' tables and scenarios, checked down to the cell and stored with
- * their report, also when it has errors (such a draft is not valid and can be neither approved nor activated).
+ * their report, also when it has errors (such a draft is not valid and can be neither approved nor activated); made
+ * from another draft whose scenario outcomes are accepted; withdrawn.
  */
 @Service
 class RuleSetDrafts {
@@ -70,10 +75,7 @@ class RuleSetDrafts {
         if (base == null && errors.isEmpty()) {
             errors.add(new Problems.FieldError("base", "no rule-set version has this id"));
         }
-        String note = comment == null || comment.isBlank() ? null : comment.strip();
-        if (note != null && (note.length() > MAX_COMMENT || Text.forbiddenCharacter(note.replace('\n', ' ')) != null)) {
-            errors.add(new Problems.FieldError("comment", "at most " + MAX_COMMENT + " characters of text"));
-        }
+        String note = note(comment, errors);
         if (tables.isEmpty() && scenarios.isEmpty()) {
             errors.add(new Problems.FieldError("table", "send at least one table (or scenario) to change"));
         }
@@ -130,16 +132,124 @@ class RuleSetDrafts {
         if (!hostile.isEmpty()) {
             throw new Unprocessable("A table is not a plain spreadsheet or CSV file; nothing was stored.", hostile);
         }
-        RuleFiles draft = new RuleFiles(files);
+        return checkAndStore(new RuleFiles(files), base, baseFiles, note, caller, "ruleset.draft.created",
+                AuditDetails.of("tables", seen.stream().sorted().toList()), report -> report);
+    }
+
+    /**
+     * A deliberate change accepted: a new draft of the same base and tables as draft {@code id}, whose failing golden
+     * scenarios expect what the draft decides (each differing part of each failing scenario rewritten). Its report
+     * lists every expectation rewritten, old and new ({@code accepted}), and warns of each rewritten file, so that
+     * the second officer approves them knowingly. A scenario that cannot be run decides nothing and is refused.
+     */
+    RuleSetVersion acceptOutcomes(String id, String comment, Caller caller) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        String note = note(comment, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest("The outcomes cannot be accepted.", errors);
+        }
+        RuleSetVersion version = catalog.find(id);
+        if (version.status() != RuleSetVersion.Status.DRAFT) {
+            throw new Conflict("Version " + id + " is " + version.status() + "; only a draft's outcomes are accepted.");
+        }
+        JsonNode scenarios = version.report().path("scenarios");
+        if (!scenarios.isObject()) {
+            throw new Conflict("Version " + id + " has errors that kept its scenarios from running (see its report); "
+                    + "correct them first.");
+        }
+        JsonNode failures = scenarios.path("failures");
+        if (failures.isEmpty()) {
+            throw new Conflict("Version " + id + " fails no golden scenario: there is no outcome to accept.");
+        }
+        List<String> unrunnable = new ArrayList<>();
+        failures.forEach(failure -> {
+            if (!failure.path("errors").isEmpty()) {
+                unrunnable.add(failure.path("file").asString());
+            }
+        });
+        if (!unrunnable.isEmpty()) {
+            throw new Conflict("These scenarios of version " + id + " cannot be run, so they decide nothing to accept; "
+                    + "correct them first: " + String.join(", ", unrunnable));
+        }
+        Map<String, byte[]> files = new TreeMap<>(versions.files(version.number()).files());
+        List<ScenarioFiles.Rewrite> rewrites = new ArrayList<>();
+        List<Finding> rewritten = new ArrayList<>();
+        for (JsonNode failure : failures) {
+            String file = failure.path("file").asString();
+            Map<String, JsonNode> parts = new LinkedHashMap<>();
+            failure.path("differences").forEach(d -> parts.put(d.path("part").asString(), d.get("actual")));
+            int before = rewrites.size();
+            files.put(file, ScenarioFiles.rewrite(json, file, files.get(file), parts, rewrites));
+            rewritten.add(rewritten(file, rewrites.subList(before, rewrites.size()), id));
+        }
+        RuleSetVersion base = version.base() == null ? null : versions.find(Long.parseLong(version.base())).orElseThrow();
+        RuleFiles baseFiles = base == null ? null : versions.files(base.number());
+        Report.Accepted accepted = new Report.Accepted(id, rewrites);
+        return checkAndStore(new RuleFiles(files), base, baseFiles,
+                note != null ? note : "The outcomes of version " + id + " accepted: " + rewrites.size()
+                        + " expectation(s) of " + failures.size() + " scenario(s) rewritten",
+                caller, "ruleset.outcomes.accepted", AuditDetails.of("from", id, "rewritten", rewrites.size()),
+                report -> report.accepting(accepted, rewritten));
+    }
+
+    /** The warning that a scenario's expectations were rewritten: each part, what it was and what it is now. */
+    private static Finding rewritten(String file, List<ScenarioFiles.Rewrite> rewrites, String from) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        String parts = rewrites.stream().map(r -> r.part() + " " + r.was() + " → " + r.now())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return Finding.of(file, null,
+                "Forventningerne i " + name + " er skrevet om til det, version " + from + " afgør: " + parts,
+                "The expectations of " + name + " were rewritten to what version " + from + " decides: " + parts);
+    }
+
+    /** Withdraws a draft: it leaves the list of versions, and can be neither approved nor activated any more. */
+    RuleSetVersion withdraw(String id, Caller caller) {
+        RuleSetVersion version = catalog.find(id);
+        if (version.status() != RuleSetVersion.Status.DRAFT) {
+            throw new Conflict("Version " + id + " is " + version.status() + "; only a draft is withdrawn.");
+        }
+        transaction.executeWithoutResult(status -> {
+            if (!versions.withdraw(version.number())) {
+                throw new Conflict("Version " + id + " was activated or withdrawn a moment ago; read it again.");
+            }
+            audit.record(caller.username(), "ruleset.draft.withdrawn", "ruleset/" + id,
+                    AuditDetails.of("fingerprint", version.fingerprint(), "approvedBy", version.approvedBy()));
+        });
+        return catalog.find(id);
+    }
+
+    /**
+     * Checks a draft's files and stores them with the report ({@code amend}ed), unless they are exactly those of a
+     * stored version. A draft whose tables Drools reads as its base's, with the same rules and scenarios, gets the
+     * warning that nothing changed.
+     */
+    private RuleSetVersion checkAndStore(RuleFiles draft, RuleSetVersion base, RuleFiles baseFiles, String note,
+                                         Caller caller, String action, Map<String, Object> details,
+                                         UnaryOperator<Report> amend) {
         versions.findByFingerprint(draft.fingerprint()).ifPresent(same -> {
             throw new Conflict("These files are exactly those of version " + same.id() + ".");
         });
         long id = versions.nextId();
         try (VersionChecks.Checked checked = checks.check(draft, baseFiles, Long.toString(id), true)) {
-            Report report = checked.report();
+            Report report = amend.apply(checked.report());
+            if (base != null && SameDecisions.asBase(draft, baseFiles)) {
+                report = report.warning(Finding.of(null, null, "Intet er ændret: tabellerne læses, som version "
+                        + base.id() + "s gør, og regler og scenarier er de samme (filerne adskiller sig kun i "
+                        + "layout eller noter)", "Nothing changed: the tables read as those of version " + base.id()
+                        + " do, and the rules and scenarios are the same (the files differ only in layout or notes)"));
+            }
+            Report stored = report;
+            Map<String, Object> audited = AuditDetails.of("fingerprint", draft.fingerprint(),
+                    "base", base == null ? null : base.id(), "valid", stored.valid(), "errors", stored.errors().size());
+            audited.putAll(details);
             Instant now = Instant.now(clock);
             try {
-                transaction.executeWithoutResult(status -> store(draft, report, id, base, note, caller, now, seen));
+                transaction.executeWithoutResult(status -> {
+                    versions.insert(id, draft, RuleSetVersion.Status.DRAFT, stored.valid(),
+                            base == null ? null : base.number(), note, caller.username(), now,
+                            json.valueToTree(stored), null);
+                    audit.record(caller.username(), action, "ruleset/" + id, audited);
+                });
             } catch (org.springframework.dao.DuplicateKeyException e) { // the same files, uploaded at the same moment
                 throw new Conflict("These files were stored a moment ago as another version.");
             }
@@ -147,13 +257,13 @@ class RuleSetDrafts {
         }
     }
 
-    private void store(RuleFiles draft, Report report, long id, RuleSetVersion base, String note, Caller caller,
-                       Instant now, Set<String> tables) {
-        versions.insert(id, draft, RuleSetVersion.Status.DRAFT, report.valid(), base.number(), note,
-                caller.username(), now, json.valueToTree(report), null);
-        audit.record(caller.username(), "ruleset.draft.created", "ruleset/" + id, AuditDetails.of(
-                "fingerprint", draft.fingerprint(), "base", base.id(), "valid", report.valid(),
-                "tables", tables.stream().sorted().toList(), "errors", report.errors().size()));
+    /** The officer's comment, stripped; null when there is none. */
+    private static String note(String comment, List<Problems.FieldError> errors) {
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        if (note != null && (note.length() > MAX_COMMENT || Text.forbiddenCharacter(note.replace('\n', ' ')) != null)) {
+            errors.add(new Problems.FieldError("comment", "at most " + MAX_COMMENT + " characters of text"));
+        }
+        return note;
     }
 
     private static void checkSize(Upload upload, String field, List<Problems.FieldError> errors) {

@@ -96,13 +96,26 @@ class RuleSetVersions {
         return jdbc.sql("select id from rule_set_versions where status = 'ACTIVE'").query(Long.class).optional();
     }
 
-    List<RuleSetVersion> newest(int limit, long offset) {
-        return jdbc.sql("select " + COLUMNS + " from rule_set_versions v order by v.id desc limit :limit offset :offset")
+    /** A page of versions, newest first; without the withdrawn drafts unless {@code withdrawn}. */
+    List<RuleSetVersion> newest(int limit, long offset, boolean withdrawn) {
+        return jdbc.sql("select " + COLUMNS + " from rule_set_versions v" + (withdrawn ? "" : " where v.status <> 'WITHDRAWN'")
+                        + " order by v.id desc limit :limit offset :offset")
                 .param("limit", limit).param("offset", offset).query(this::version).list();
     }
 
+    long count(boolean withdrawn) {
+        return jdbc.sql("select count(*) from rule_set_versions" + (withdrawn ? "" : " where status <> 'WITHDRAWN'"))
+                .query(Long.class).single();
+    }
+
     long count() {
-        return jdbc.sql("select count(*) from rule_set_versions").query(Long.class).single();
+        return count(true);
+    }
+
+    /** Withdraws a draft; false when it is no draft (any more). */
+    boolean withdraw(long id) {
+        return jdbc.sql("update rule_set_versions set status = 'WITHDRAWN' where id = :id and status = 'DRAFT'")
+                .param("id", id).update() == 1;
     }
 
     RuleFiles files(long id) {
@@ -125,11 +138,15 @@ class RuleSetVersions {
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", ACTIVATION_LOCK).query((ResultSet rs) -> { });
     }
 
-    /** Retires the active version and makes {@code id} active; in the caller's transaction, under {@link #lockActivation()}. */
-    void activate(long id, String by, Instant at) {
+    /**
+     * Retires the active version and makes {@code id} active (false when it was withdrawn); in the caller's
+     * transaction, under {@link #lockActivation()}.
+     */
+    boolean activate(long id, String by, Instant at) {
         jdbc.sql("update rule_set_versions set status = 'RETIRED' where status = 'ACTIVE' and id <> :id").param("id", id).update();
-        jdbc.sql("update rule_set_versions set status = 'ACTIVE', activated_by = :by, activated_at = :at where id = :id")
-                .param("by", by).param("at", Timestamp.from(at)).param("id", id).update();
+        return jdbc.sql("update rule_set_versions set status = 'ACTIVE', activated_by = :by, activated_at = :at"
+                        + " where id = :id and status <> 'WITHDRAWN'")
+                .param("by", by).param("at", Timestamp.from(at)).param("id", id).update() == 1;
     }
 
     /** Tells every instance listening on {@code channel}; delivered when the transaction commits. */

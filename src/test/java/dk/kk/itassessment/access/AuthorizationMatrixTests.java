@@ -77,6 +77,8 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/rulesets/drafts", POLICY_OFFICERS),
             Map.entry("POST /api/v1/rulesets/{id}/approvals", POLICY_OFFICERS),
             Map.entry("POST /api/v1/rulesets/{id}/activate", POLICY_OFFICERS),
+            Map.entry("POST /api/v1/rulesets/{id}/accepted-outcomes", POLICY_OFFICERS),
+            Map.entry("POST /api/v1/rulesets/{id}/withdraw", POLICY_OFFICERS),
             Map.entry("POST /api/v1/assessments/{id}/replay", POLICY_READERS),
             // everyone with a role reads cases; who reads which is CaseVisibilityTests
             Map.entry("GET /api/v1/cases", EVERYONE),

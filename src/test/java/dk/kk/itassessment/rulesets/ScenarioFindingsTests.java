@@ -68,6 +68,54 @@ class ScenarioFindingsTests {
                 + "reglerne afgør 65 (afgjort af Routes række 21 i routes, ReviewLevels række 17 i data-protection)");
     }
 
+    @Test
+    void acceptingTheChangeMakesAValidDraftThatListsEveryExpectationItRewrote() {
+        Drafts drafts = new Drafts(api);
+        JsonNode broken = fastTrackIn35Days(drafts, "Fast track in 35 days, on purpose");
+        String id = broken.get("id").asString();
+
+        Api.Response accepted = drafts.officer().post("/api/v1/rulesets/" + id + "/accepted-outcomes", "");
+
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
+        JsonNode draft = accepted.json();
+        assertThat(accepted.header("Location")).isEqualTo("/api/v1/rulesets/" + draft.get("id").asString());
+        assertThat(draft.get("valid").asBoolean()).as(draft.get("report").toString()).isTrue();
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("base").asString()).isEqualTo(broken.get("base").asString());
+        assertThat(draft.get("report").get("errors")).isEmpty();
+        assertThat(draft.get("report").get("scenarios").get("failed").asInt()).isZero();
+        JsonNode rewritten = draft.get("report").get("accepted").get("rewritten");
+        assertThat(draft.get("report").get("accepted").get("from").asString()).isEqualTo(id);
+        assertThat(rewritten).hasSize(4);
+        List<String> rewrites = new ArrayList<>();
+        rewritten.forEach(r -> rewrites.add(r.get("file").asString() + " " + r.get("part").asString() + " "
+                + r.get("was") + " -> " + r.get("now")));
+        assertThat(rewrites).containsExactlyInAnyOrder(
+                PINNING_FAST_TRACK_DAYS.get(0) + " estimatedProcessingDays 30 -> 35",
+                PINNING_FAST_TRACK_DAYS.get(1) + " estimatedProcessingDays 30 -> 35",
+                PINNING_FAST_TRACK_DAYS.get(2) + " estimatedProcessingDays 60 -> 65",
+                PINNING_FAST_TRACK_DAYS.get(3) + " estimatedProcessingDays 30 -> 35");
+        List<String> warned = new ArrayList<>();
+        draft.get("report").get("warnings").forEach(w -> {
+            if (w.get("message").get("en").asString().startsWith("The expectations of ")) {
+                warned.add(w.get("table").asString());
+                assertThat(w.get("message").get("da").asString()).startsWith("Forventningerne i ").contains(" → ");
+            }
+        });
+        assertThat(warned).containsExactlyInAnyOrderElementsOf(PINNING_FAST_TRACK_DAYS);
+
+        // the same tables as the draft accepted; only the four scenario files differ
+        String next = draft.get("id").asString();
+        assertThat(drafts.table(next, "routes")).isEqualTo(drafts.table(id, "routes"));
+        assertThat(Drafts.text(drafts.table(next, "routes"), "Routes!I21")).isEqualTo("35.0");
+
+        // approved knowingly by the second officer; a draft that fails nothing has no outcome to accept
+        assertThat(drafts.secondOfficer().post("/api/v1/rulesets/" + next + "/approvals", "").status()).isEqualTo(200);
+        Api.Response nothing = drafts.officer().post("/api/v1/rulesets/" + next + "/accepted-outcomes", "");
+        assertThat(nothing.status()).isEqualTo(409);
+        assertThat(nothing.json().get("detail").asString()).contains("fails no golden scenario");
+    }
+
     private static JsonNode error(JsonNode report, String table) {
         for (JsonNode error : report.get("errors")) {
             if (error.get("table").asString().equals(table)) {
