@@ -11,6 +11,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,10 @@ class Lockout {
     void failed(AbstractAuthenticationFailureEvent event) {
         // only passwords count: a bearer token (an API key, single sign-on) is no login to a local account
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken login)) {
+            return;
+        }
+        // credentials that could not be checked (the database is not available) are no failed login
+        if (event instanceof AuthenticationFailureServiceExceptionEvent) {
             return;
         }
         String reason = event instanceof AuthenticationFailureBadCredentialsEvent ? "bad-credentials"

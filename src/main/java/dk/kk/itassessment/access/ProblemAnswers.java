@@ -1,5 +1,6 @@
 package dk.kk.itassessment.access;
 
+import dk.kk.itassessment.platform.DatabaseUnavailable;
 import dk.kk.itassessment.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 401 and 403 as problem details. Every failure of a password login (no credentials, an unknown user, a wrong
  * password, a disabled or locked-out account) gets the same answer, so that none tells a caller which accounts
- * exist; every refused bearer token gets the same answer as well.
+ * exist; every refused bearer token gets the same answer as well. Credentials that could not be checked, as the
+ * database was not available, get its 503 ({@link DatabaseUnavailable}), never a 401.
  */
 @Component
 class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -40,6 +42,11 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseUnavailable.causedBy(e)) { // the credentials could not be checked: no verdict on them
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
+            write(response, DatabaseUnavailable.answer(e));
+            return;
+        }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", "

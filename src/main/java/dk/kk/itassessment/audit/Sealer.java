@@ -1,5 +1,6 @@
 package dk.kk.itassessment.audit;
 
+import dk.kk.itassessment.platform.DatabaseUnavailable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -91,7 +92,12 @@ class Sealer implements SmartLifecycle, MeterBinder {
         try {
             sealPending();
         } catch (RuntimeException e) { // the entries stay pending: the next seal takes them
-            log.warn("Sealing the audit trail failed; pending entries are sealed on the next attempt", e);
+            if (DatabaseUnavailable.causedBy(e)) { // said once per attempt, without the stack
+                log.warn("Sealing the audit trail failed, the database is not available; pending entries are sealed "
+                        + "on the next attempt");
+            } else {
+                log.warn("Sealing the audit trail failed; pending entries are sealed on the next attempt", e);
+            }
         }
     }
 

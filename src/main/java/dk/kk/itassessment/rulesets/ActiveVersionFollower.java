@@ -1,5 +1,6 @@
 package dk.kk.itassessment.rulesets;
 
+import dk.kk.itassessment.platform.DatabaseUnavailable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -99,7 +100,11 @@ class ActiveVersionFollower implements SmartLifecycle {
         try {
             activations.follow();
         } catch (RuntimeException e) {
-            log.error("Could not follow a rule-set activation; trying again", e);
+            if (DatabaseUnavailable.causedBy(e)) { // the listener's loop tries again: one line each time
+                log.warn("Could not follow a rule-set activation, the database is not available; trying again");
+            } else {
+                log.error("Could not follow a rule-set activation; trying again", e);
+            }
         }
     }
 

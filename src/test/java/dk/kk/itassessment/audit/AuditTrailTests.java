@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.kk.itassessment.support.Api;
+import dk.kk.itassessment.support.DatabaseOwner;
 import dk.kk.itassessment.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The audit trail through the API and the database. The database is shared with every other integration test: no
- * test assumes the table is empty, entries are found by their target, and a tampered row is put back.
+ * test assumes the table is empty, entries are found by their target, and a tampered row is put back. The tests go
+ * to the database as its owner (who may switch the triggers off, and whom the triggers refuse all the same); what the
+ * service's own role may not even try is in LeastPrivilegeTests.
  */
 @IntegrationTest
 class AuditTrailTests {
@@ -33,14 +36,18 @@ class AuditTrailTests {
     @Autowired
     Api api;
 
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
     AuditTrail trail;
 
-    @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    void owner(DatabaseOwner owner) {
+        this.jdbc = owner.jdbc();
+        this.transaction = owner.transaction();
+    }
 
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -354,8 +361,9 @@ class AuditTrailTests {
     }
 
     @Test
-    void stoppingTheSealerChainsWhatIsPending(@Autowired PlatformTransactionManager transactions) {
-        Sealer sealer = new Sealer(jdbc, transactions);
+    void stoppingTheSealerChainsWhatIsPending(@Autowired JdbcClient service,
+                                              @Autowired PlatformTransactionManager transactions) {
+        Sealer sealer = new Sealer(service, transactions);
         sealer.start();
         String target = "test/" + suffix;
         jdbc.sql("insert into audit_entries (at, actor, action, target) values (now(), 'test', 'test.shutdown', ?)")

@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Import;
         "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem",
         "assessment.security.cors.allowed-origins=" + IntegrationTest.INTAKE_ORIGIN
 })
-@Import({Api.Config.class, RegistryFixtures.Config.class, TestAccounts.Config.class, StoredEvents.Config.class})
+@Import({Api.Config.class, RegistryFixtures.Config.class, TestAccounts.Config.class, StoredEvents.Config.class,
+        DatabaseOwner.Config.class})
 public @interface IntegrationTest {
 
     /** The first ADMIN, created at start-up from these properties; test-only, never a real password. */

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
+import dk.kk.itassessment.platform.DatabaseUnavailable;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -29,20 +32,32 @@ import org.springframework.stereotype.Component;
  * <p>Why: a stored assessment cost PostgreSQL about 0.44 ms of processor time when each came in a statement and a
  * commit of its own, and about 0.18 ms ten at a time (bench/README.md, "group commit"): most of it was the
  * statement's and the commit's, not the row's.
+ *
+ * <p>The queue is bounded ({@value #QUEUE_LIMIT}, more than the web server has threads): a row that finds it full is
+ * refused at once as a 503 ({@link DatabaseUnavailable}), and when the database is not available every row queued
+ * behind the failed batch is refused with it, so that no request waits for batches that would fail the same way.
+ * A refused row was never sent to the database.
  */
 @Component
 class AssessmentWriter implements SmartLifecycle, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(AssessmentWriter.class);
     static final int BATCH = 32;
+    static final int QUEUE_LIMIT = 1024;
     private static final long STOP_SECONDS = 30;
 
     private final Assessments assessments;
-    private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Waiting> queue;
     private volatile ExecutorService thread;
 
+    @Autowired
     AssessmentWriter(Assessments assessments) {
+        this(assessments, QUEUE_LIMIT);
+    }
+
+    AssessmentWriter(Assessments assessments, int queueLimit) {
         this.assessments = assessments;
+        this.queue = new LinkedBlockingQueue<>(queueLimit);
     }
 
     /** A row and its request's outcome: whether it was stored (false: another holds its idempotency key). */
@@ -56,7 +71,9 @@ class AssessmentWriter implements SmartLifecycle, MeterBinder {
      */
     boolean store(Assessments.Row row) {
         Waiting waiting = new Waiting(row, new CompletableFuture<>());
-        queue.add(waiting);
+        if (!queue.offer(waiting)) {
+            throw new DatabaseUnavailable("The assessment writer's queue is full: the assessment was not stored");
+        }
         try {
             ExecutorService running = thread;
             if (running == null) {
@@ -88,28 +105,38 @@ class AssessmentWriter implements SmartLifecycle, MeterBinder {
      * Stores the rows of {@code batch} together and completes each one's outcome. When the transaction fails for what
      * one row may have caused (a constraint, a listener of {@link AssessmentStored} that refused it) or for a lock (a
      * deadlock with another instance storing the same idempotency keys), each row is stored again on its own, so
-     * that only its request fails.
+     * that only its request fails; not when the database is not available (a lock not obtained in time included),
+     * which would fail each alike.
      */
     void write(List<Waiting> batch) {
         try {
             Set<UUID> stored = assessments.insert(batch.stream().map(Waiting::row).toList());
             batch.forEach(waiting -> waiting.stored().complete(stored.contains(waiting.row().id())));
-        } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).stored().completeExceptionally(e);
-            } else {
+        } catch (RuntimeException | Error e) {
+            boolean outage = DatabaseUnavailable.causedBy(e);
+            if (!outage && batch.size() > 1 && e instanceof RuntimeException) {
                 log.warn("Storing {} assessments together failed; storing each on its own", batch.size(), e);
                 batch.forEach(waiting -> write(List.of(waiting)));
+                return;
             }
-        } catch (Error e) {
             batch.forEach(waiting -> waiting.stored().completeExceptionally(e));
+            if (outage) {
+                refuseQueued(e);
+            }
         }
+    }
+
+    /** The rows queued behind a batch that met an outage: refused with it, none of them sent to the database. */
+    private void refuseQueued(Throwable outage) {
+        List<Waiting> refused = new ArrayList<>();
+        queue.drainTo(refused);
+        refused.forEach(waiting -> waiting.stored().completeExceptionally(outage));
     }
 
     /** {@code assessment_writer_queue}: the assessments waiting to be stored. */
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("assessment.writer.queue", queue, ConcurrentLinkedQueue::size)
+        Gauge.builder("assessment.writer.queue", queue, java.util.Collection::size)
                 .description("Assessments waiting for the writer to store them")
                 .register(registry);
     }

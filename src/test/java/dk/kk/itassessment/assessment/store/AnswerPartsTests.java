@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.kk.itassessment.support.Api;
+import dk.kk.itassessment.support.DatabaseOwner;
 import dk.kk.itassessment.support.IntegrationTest;
 import dk.kk.itassessment.policy.Evaluation;
 import java.nio.charset.StandardCharsets;
@@ -88,8 +89,10 @@ class AnswerPartsTests {
                 .as("listed whole").anySatisfy(item -> assertThat(item).isEqualTo(first.json()));
     }
 
+    /** What the trigger refuses even the owner (the service's role may not try: LeastPrivilegeTests). */
     @Test
-    void aPartIsItsTextsHashAndIsNeverChangedNorRemoved() {
+    void aPartIsItsTextsHashAndIsNeverChangedNorRemoved(@Autowired DatabaseOwner owner) {
+        JdbcClient jdbc = owner.jdbc();
         api.post("/api/v1/assessments", Examples.load("01-free-app-no-personal-data").get("request"));
         String sha = jdbc.sql("select sha256 from answer_parts limit 1").query(String.class).single();
 
