@@ -100,7 +100,7 @@ public class AssessmentService {
             Decided decided = decide(received, registryAt);
             Instant storedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             AssessmentView answer = decided.view().stored(UUID.randomUUID(), store.nextCaseNumber(storedAt), storedAt);
-            Optional<byte[]> stored = store.store(new AssessmentStore.NewAssessment(answer, decided.lookups(),
+            Optional<byte[]> stored = store.store(new AssessmentStore.NewAssessment(answer, decided.matches(),
                     registryAt.version(), Names.normalise(requester.institution()), requester.email(),
                     caller.username(), idempotencyKey, bodyHash, Actors.current(), received.request(),
                     decided.evaluation()));
@@ -195,7 +195,7 @@ public class AssessmentService {
     private record Received(JsonNode tree, AssessmentRequest request) {
     }
 
-    private record Decided(AssessmentView view, StoredLookups lookups, Evaluation evaluation) {
+    private record Decided(AssessmentView view, RecordedMatches matches, Evaluation evaluation) {
     }
 
     private Received read(byte[] body) {
@@ -211,15 +211,15 @@ public class AssessmentService {
         AssessmentRequest request = received.request();
         AssessmentRequest.Solution solution = request.solution();
         LocalDate today = LocalDate.now(clock.withZone(COPENHAGEN));
-        StoredLookups lookups = StoredLookups.of(registryAt != null
+        RecordedMatches matches = RecordedMatches.of(registryAt != null
                 ? registryAt.lookup(solution.name(), solution.supplierName(), solution.supplierCvr(),
                         solution.category().name(), request.requester().institution(), today)
                 : registry.lookup(solution.name(), solution.supplierName(), solution.supplierCvr(),
                         solution.category().name(), request.requester().institution(), today), today);
         Acquisition acquisition = PolicyFacts.acquisition(request);
-        Lookups facts = lookups.facts();
+        Lookups facts = matches.facts();
         Evaluation evaluation = lane.run(() -> metrics.timed(() -> policy.evaluate(acquisition, facts)));
-        return new Decided(AssessmentView.of(evaluation, lookups, received.tree()), lookups, evaluation);
+        return new Decided(AssessmentView.of(evaluation, matches, received.tree()), matches, evaluation);
     }
 
     private static String shorten(String id) {

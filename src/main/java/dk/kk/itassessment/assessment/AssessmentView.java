@@ -1,6 +1,7 @@
 package dk.kk.itassessment.assessment;
 
 import dk.kk.itassessment.policy.Evaluation;
+import dk.kk.itassessment.registry.Matches;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ public record AssessmentView(
         Integer estimatedProcessingDays,
         List<Evaluation.Warning> warnings,
         List<Evaluation.Item> checklist,
-        List<StoredLookups.Alternative> alternatives,
+        List<Matches.Alternative> alternatives,
         LookupSummary lookups,
         List<Evaluation.Explanation> explanation,
         RuleSetRef ruleset,
@@ -39,13 +40,13 @@ public record AssessmentView(
     public record RuleSetRef(String version, String fingerprint) {
     }
 
-    static AssessmentView of(Evaluation evaluation, StoredLookups lookups, JsonNode request) {
+    static AssessmentView of(Evaluation evaluation, RecordedMatches matches, JsonNode request) {
         return new AssessmentView(null, null, null, evaluation.route(), evaluation.newAcquisitionRequired(),
                 evaluation.securityReview(), evaluation.riskTier(), evaluation.dpiaRequired(),
                 evaluation.estimatedProcessingDays(), evaluation.warnings(), evaluation.checklist(),
-                lookups.alternatives(),
+                matches.alternatives(),
                 new LookupSummary(evaluation.portfolio(), evaluation.supplierAgreement(),
-                        lookups.portfolio() != null && lookups.portfolio().institutionConnected()),
+                        matches.portfolio() != null && matches.portfolio().institutionConnected()),
                 evaluation.explanation(),
                 new RuleSetRef(evaluation.rulesetVersion(), evaluation.rulesetFingerprint()),
                 request);

@@ -3,7 +3,7 @@ package dk.kk.itassessment.assessment;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import dk.kk.itassessment.policy.facts.Acquisition;
 import dk.kk.itassessment.policy.facts.Lookups;
-import dk.kk.itassessment.registry.Lookup;
+import dk.kk.itassessment.registry.Matches;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Set;
@@ -41,8 +41,8 @@ public final class PolicyFacts {
     }
 
     /** A look-up made on {@code today}, as the rules see it. */
-    public static Lookups lookups(Lookup lookup, LocalDate today) {
-        return StoredLookups.of(lookup, today).facts();
+    public static Lookups lookups(Matches matches, LocalDate today) {
+        return RecordedMatches.of(matches, today).facts();
     }
 
     private static Set<String> names(Collection<? extends Enum<?>> values) {

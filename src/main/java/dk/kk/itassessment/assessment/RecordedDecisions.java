@@ -127,9 +127,9 @@ public class RecordedDecisions {
 
     /** The decision {@code ruleSet} makes for the recorded request and look-ups (the caller keeps the rule set open). */
     public Decision evaluate(RuleSet ruleSet, Recorded recorded) {
-        StoredLookups lookups = json.readValue(recorded.lookups(), StoredLookups.class);
+        RecordedMatches matches = json.readValue(recorded.lookups(), RecordedMatches.class);
         Evaluation evaluation = engine.evaluate(ruleSet,
-                PolicyFacts.acquisition(reader.read(json.readTree(recorded.request()))), lookups.facts());
+                PolicyFacts.acquisition(reader.read(json.readTree(recorded.request()))), matches.facts());
         return Decision.of(evaluation);
     }
 }

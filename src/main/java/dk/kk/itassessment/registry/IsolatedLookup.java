@@ -49,7 +49,7 @@ public class IsolatedLookup {
      *
      * @throws InvalidRequest naming every bad entry field, e.g. {@code suppliers[0].cvr}, or a name used twice
      */
-    public Lookup lookup(JsonNode entries, String solutionName, String supplierName, String supplierCvr,
+    public Matches lookup(JsonNode entries, String solutionName, String supplierName, String supplierCvr,
                          String category, String institution, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         List<Supplier> supplierList = read(entries, "suppliers", SupplierFields::fromJson, errors);

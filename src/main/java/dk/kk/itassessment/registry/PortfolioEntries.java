@@ -132,7 +132,7 @@ class PortfolioEntries {
     }
 
     /** The entry a request names, and the entries with a permission to use in its category. */
-    record Found(PortfolioEntry match, List<Lookup.Alternative> alternatives) {
+    record Found(PortfolioEntry match, List<Matches.Alternative> alternatives) {
     }
 
     /**
@@ -163,11 +163,11 @@ class PortfolioEntries {
             rows.add(new Row(row(rs, rows.size()), rs.getBoolean("matched")));
         }
         PortfolioEntry match = rows.stream().filter(Row::matched).map(Row::entry).findFirst().orElse(null);
-        List<Lookup.Alternative> alternatives = rows.stream()
+        List<Matches.Alternative> alternatives = rows.stream()
                 .filter(r -> !r.matched() && (match == null || !r.entry().id().equals(match.id())))
                 .map(Row::entry)
                 .sorted(ALTERNATIVES_ORDER)
-                .map(e -> new Lookup.Alternative(e.id(), e.name(), e.category()))
+                .map(e -> new Matches.Alternative(e.id(), e.name(), e.category()))
                 .toList();
         return new Found(match, alternatives);
     }

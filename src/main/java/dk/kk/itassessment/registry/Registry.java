@@ -76,7 +76,7 @@ public class Registry {
      * @param institution  the requester's institution, or null
      * @param today        the day the alternatives' permissions must still be valid on
      */
-    public Lookup lookup(String solutionName, String supplierName, String supplierCvr, String category,
+    public Matches lookup(String solutionName, String supplierName, String supplierCvr, String category,
                          String institution, LocalDate today) {
         Objects.requireNonNull(today, "today");
         String solution = Names.normalise(solutionName);
@@ -106,15 +106,15 @@ public class Registry {
     }
 
     /** The look-up's answer from the entry and the supplier found ({@code solution} normalised). */
-    static Lookup lookup(PortfolioEntry entry, Supplier supplier, List<Lookup.Alternative> alternatives,
+    static Matches lookup(PortfolioEntry entry, Supplier supplier, List<Matches.Alternative> alternatives,
                          String solution, String institution) {
-        Lookup.PortfolioMatch portfolioMatch = entry == null ? null : new Lookup.PortfolioMatch(entry.id(),
+        Matches.PortfolioMatch portfolioMatch = entry == null ? null : new Matches.PortfolioMatch(entry.id(),
                 entry.name(), entry.permission(), entry.permissionValidUntil(),
                 contains(entry.connectedInstitutions(), Names.normalise(institution)));
-        Lookup.SupplierMatch supplierMatch = supplier == null ? null : new Lookup.SupplierMatch(supplier.id(),
+        Matches.SupplierMatch supplierMatch = supplier == null ? null : new Matches.SupplierMatch(supplier.id(),
                 supplier.name(), supplier.agreement(), supplier.agreementValidUntil(),
                 contains(supplier.coveredSystems(), solution));
-        return new Lookup(portfolioMatch, supplierMatch, alternatives);
+        return new Matches(portfolioMatch, supplierMatch, alternatives);
     }
 
     private static boolean contains(List<String> names, String normalised) {

@@ -55,15 +55,15 @@ public final class RegistrySnapshot {
     }
 
     /** As {@link Registry#lookup}, on this version of the registry. */
-    public Lookup lookup(String solutionName, String supplierName, String supplierCvr, String category,
+    public Matches lookup(String solutionName, String supplierName, String supplierCvr, String category,
                          String institution, LocalDate today) {
         String solution = Names.normalise(solutionName);
         PortfolioEntry match = solution == null || solution.isEmpty() ? null : entriesByName.get(solution);
-        List<Lookup.Alternative> alternatives = new ArrayList<>();
+        List<Matches.Alternative> alternatives = new ArrayList<>();
         for (PortfolioEntry e : category == null ? List.<PortfolioEntry>of() : grantedByCategory.getOrDefault(category, List.of())) {
             boolean valid = e.permissionValidUntil() == null || !e.permissionValidUntil().isBefore(today);
             if (valid && (match == null || !e.id().equals(match.id()))) {
-                alternatives.add(new Lookup.Alternative(e.id(), e.name(), e.category()));
+                alternatives.add(new Matches.Alternative(e.id(), e.name(), e.category()));
             }
         }
         String cvr = supplierCvr == null || supplierCvr.isBlank() ? null : supplierCvr.strip();

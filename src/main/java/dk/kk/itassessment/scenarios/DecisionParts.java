@@ -3,7 +3,7 @@ package dk.kk.itassessment.scenarios;
 import dk.kk.itassessment.policy.Evaluation;
 import dk.kk.itassessment.policy.RuleSet;
 import dk.kk.itassessment.policy.RuleSource;
-import dk.kk.itassessment.registry.Lookup;
+import dk.kk.itassessment.registry.Matches;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -44,7 +44,7 @@ final class DecisionParts {
     private final ObjectNode actual;
     private final Map<String, String> responsible;
 
-    DecisionParts(JsonMapper json, RuleSet ruleSet, Evaluation evaluation, Lookup lookup) {
+    DecisionParts(JsonMapper json, RuleSet ruleSet, Evaluation evaluation, Matches lookup) {
         this.json = json;
         this.ruleSet = ruleSet;
         this.evaluation = evaluation;
@@ -58,7 +58,7 @@ final class DecisionParts {
         actual.put("estimatedProcessingDays", evaluation.estimatedProcessingDays());
         actual.set("warnings", sorted(evaluation.warnings().stream().map(Evaluation.Warning::code).toList()));
         actual.set("checklist", sorted(evaluation.checklist().stream().map(Evaluation.Item::code).toList()));
-        actual.set("alternatives", sorted(lookup.alternatives().stream().map(Lookup.Alternative::name).toList()));
+        actual.set("alternatives", sorted(lookup.alternatives().stream().map(Matches.Alternative::name).toList()));
         ObjectNode lookups = actual.putObject("lookups");
         lookups.put("portfolio", evaluation.portfolio());
         lookups.put("supplierAgreement", evaluation.supplierAgreement());

@@ -11,7 +11,7 @@ import dk.kk.itassessment.policy.RuleFiles;
 import dk.kk.itassessment.policy.RuleSet;
 import dk.kk.itassessment.policy.RuleSource;
 import dk.kk.itassessment.registry.IsolatedLookup;
-import dk.kk.itassessment.registry.Lookup;
+import dk.kk.itassessment.registry.Matches;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -76,7 +76,7 @@ public class ScenarioRunner {
     /** The failure of one scenario, or null when it passed; the rules that fired are added to {@code fired}. */
     private ScenarioReport.Failure run(RuleSet ruleSet, String file, byte[] bytes, Set<String> fired) {
         Scenario scenario;
-        Lookup found;
+        Matches found;
         try {
             scenario = reader.read(bytes);
             found = lookUp(scenario);
@@ -97,7 +97,7 @@ public class ScenarioRunner {
     }
 
     /** The look-up among the scenario's registry entries; a bad entry is named by its path in the file. */
-    private Lookup lookUp(Scenario scenario) {
+    private Matches lookUp(Scenario scenario) {
         AssessmentRequest.Solution solution = scenario.request().solution();
         try {
             return lookup.lookup(scenario.registry(), solution.name(), solution.supplierName(), solution.supplierCvr(),

@@ -52,7 +52,7 @@ class ReproducibilityTests {
         var stored = jdbc.sql("select request::text, lookups::text, ruleset_fingerprint from assessments where id = :id")
                 .param("id", UUID.fromString(answer.get("id").asString()))
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
-        StoredLookups lookups = json.readValue(stored[1], StoredLookups.class);
+        RecordedMatches lookups = json.readValue(stored[1], RecordedMatches.class);
         assertThat(stored[2]).isEqualTo(policy.ruleSet().fingerprint());
 
         Evaluation again = policy.evaluate(PolicyFacts.acquisition(reader.read(json.readTree(stored[0]))), lookups.facts());

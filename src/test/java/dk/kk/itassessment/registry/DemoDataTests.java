@@ -58,10 +58,10 @@ class DemoDataTests {
         assertThat(entries).isEqualTo(11);
         assertThat(count("suppliers")).isEqualTo(suppliers);
         assertThat(count("portfolio_entries")).isEqualTo(entries);
-        Lookup lookup = registry.lookup("Skolesoft Fravær", "Skolesoft ApS", "13585628", "TEACHING",
+        Matches lookup = registry.lookup("Skolesoft Fravær", "Skolesoft ApS", "13585628", "TEACHING",
                 "Valby Skole", LocalDate.of(2026, 11, 27));
         assertThat(lookup.supplier().coversSolution()).isTrue();
-        assertThat(lookup.alternatives()).extracting(Lookup.Alternative::name)
+        assertThat(lookup.alternatives()).extracting(Matches.Alternative::name)
                 .as("what an officer changed stays changed").containsExactly("Kahoot!", "Matematikfessor", "MinUddannelse");
     }
 

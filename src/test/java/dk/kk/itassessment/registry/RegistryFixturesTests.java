@@ -44,14 +44,14 @@ class RegistryFixturesTests {
                                 "permissionValidUntil": null, "connectedInstitutions": ["Amager Fælled Skole"]}]}
                 """));
 
-        Lookup lookup = registry.lookup("matfessor", "skolesoft aps", null, "TEACHING", "Amager Fælled Skole",
+        Matches lookup = registry.lookup("matfessor", "skolesoft aps", null, "TEACHING", "Amager Fælled Skole",
                 LocalDate.of(2026, 11, 27));
 
         assertThat(lookup.portfolio().institutionConnected()).isTrue();
         assertThat(lookup.supplier().name()).isEqualTo("Skolesoft ApS");
         fixtures.clear();
         assertThat(registry.lookup("matfessor", "skolesoft aps", null, "TEACHING", null, LocalDate.of(2026, 11, 27)))
-                .isEqualTo(new Lookup(null, null, List.of()));
+                .isEqualTo(new Matches(null, null, List.of()));
     }
 
     /** The shared examples (where this checkout can see them). */
@@ -65,7 +65,7 @@ class RegistryFixturesTests {
                 fixtures.load(example.get("registry"));
 
                 JsonNode solution = example.get("request").get("solution");
-                Lookup lookup = registry.lookup(solution.get("name").asString(),
+                Matches lookup = registry.lookup(solution.get("name").asString(),
                         solution.get("supplierName").asString(), solution.get("supplierCvr").asString(null),
                         solution.get("category").asString(), example.get("request").get("requester")
                                 .get("institution").asString(), LocalDate.of(2026, 11, 27));
@@ -79,7 +79,7 @@ class RegistryFixturesTests {
                 assertThat(lookup.supplier() == null ? "NONE" : lookup.supplier().agreement())
                         .as(file.getFileName().toString())
                         .isEqualTo(expected.get("lookups").get("supplierAgreement").asString());
-                assertThat(lookup.alternatives()).extracting(Lookup.Alternative::name)
+                assertThat(lookup.alternatives()).extracting(Matches.Alternative::name)
                         .as(file.getFileName().toString())
                         .containsExactlyElementsOf(expected.get("alternatives").values().stream()
                                 .map(a -> a.isObject() ? a.get("name").asString() : a.asString()).toList());

@@ -56,10 +56,10 @@ class RegistryLookupTests {
      * The look-up in the database; the registry in memory, read now, must answer the same (every test here checks
      * both).
      */
-    Lookup lookup(String solution, String supplierName, String cvr, String category, String institution) {
+    Matches lookup(String solution, String supplierName, String cvr, String category, String institution) {
         String solutionName = solution == null ? null : solution + " " + suffix;
         String supplier = supplierName == null ? null : supplierName + " " + suffix;
-        Lookup inTheDatabase = registry.lookup(solutionName, supplier, cvr, category, institution, TODAY);
+        Matches inTheDatabase = registry.lookup(solutionName, supplier, cvr, category, institution, TODAY);
         RegistrySnapshot inMemory = registry.newerThan(registry.snapshot().version());
         assertThat(inMemory.lookup(solutionName, supplier, cvr, category, institution, TODAY))
                 .as("the registry in memory").isEqualTo(inTheDatabase);
@@ -70,9 +70,9 @@ class RegistryLookupTests {
     void theEntryIsFoundByAnAliasWrittenWithOtherCaseAndSpacing() {
         UUID id = entry("Matematikfessor", "TEACHING", "GRANTED", null, "Mat Fessor");
 
-        Lookup lookup = lookup("ＭAT   fessor", null, null, null, "  amager  FÆLLED skole ");
+        Matches lookup = lookup("ＭAT   fessor", null, null, null, "  amager  FÆLLED skole ");
 
-        assertThat(lookup.portfolio()).isEqualTo(new Lookup.PortfolioMatch(id, "Matematikfessor " + suffix,
+        assertThat(lookup.portfolio()).isEqualTo(new Matches.PortfolioMatch(id, "Matematikfessor " + suffix,
                 "GRANTED", null, true));
         assertThat(lookup("matematikfessor", null, null, null, "Ørestad Skole").portfolio().institutionConnected())
                 .isFalse();
@@ -83,7 +83,7 @@ class RegistryLookupTests {
     void permissionsAreAnsweredAsStoredEvenWhenRunOut() {
         entry("Gammel Tilladelse", "TEACHING", "GRANTED", "2026-11-26");
 
-        Lookup.PortfolioMatch match = lookup("gammel tilladelse", null, null, null, null).portfolio();
+        Matches.PortfolioMatch match = lookup("gammel tilladelse", null, null, null, null).portfolio();
 
         assertThat(match.permission()).isEqualTo("GRANTED");
         assertThat(match.permissionValidUntil()).isEqualTo(LocalDate.of(2026, 11, 26));
@@ -91,13 +91,13 @@ class RegistryLookupTests {
 
     @Test
     void nothingMatchesAnUnknownSolutionOrSupplier() {
-        Lookup lookup = lookup("Ukendt", "Ukendt ApS", newCvr(), null, "Valby Skole");
+        Matches lookup = lookup("Ukendt", "Ukendt ApS", newCvr(), null, "Valby Skole");
 
         assertThat(lookup.portfolio()).isNull();
         assertThat(lookup.supplier()).isNull();
         assertThat(lookup.alternatives()).isEmpty();
         assertThat(registry.lookup(null, null, null, null, null, TODAY))
-                .isEqualTo(new Lookup(null, null, List.of()));
+                .isEqualTo(new Matches(null, null, List.of()));
     }
 
     @Test
@@ -109,7 +109,7 @@ class RegistryLookupTests {
         assertThat(lookup("x", "Skoleware", cvr, null, null).supplier().id()).isEqualTo(byCvr);
         assertThat(lookup("x", "SKOLEWARE ", newCvr(), null, null).supplier().id()).isEqualTo(byName);
         assertThat(lookup("x", "skoleware", null, null, null).supplier())
-                .isEqualTo(new Lookup.SupplierMatch(byName, "Skoleware " + suffix, "ACTIVE",
+                .isEqualTo(new Matches.SupplierMatch(byName, "Skoleware " + suffix, "ACTIVE",
                         LocalDate.of(2026, 1, 31), false));
     }
 
@@ -134,18 +134,18 @@ class RegistryLookupTests {
         entry("Trivselsradaren", "WELLBEING", "GRANTED", null);
         UUID matched = entry("Aula", "TEACHING", "GRANTED", null);
 
-        List<Lookup.Alternative> alternatives = ours(lookup("aula", null, null, "TEACHING", null).alternatives());
+        List<Matches.Alternative> alternatives = ours(lookup("aula", null, null, "TEACHING", null).alternatives());
 
-        assertThat(alternatives).extracting(Lookup.Alternative::name)
+        assertThat(alternatives).extracting(Matches.Alternative::name)
                 .containsExactly("Bogværket " + suffix, "Meebook " + suffix);
         assertThat(alternatives).allSatisfy(a -> assertThat(a.category()).isEqualTo("TEACHING"));
         assertThat(ours(lookup("Ny App", null, null, "TEACHING", null).alternatives()))
-                .extracting(Lookup.Alternative::id).contains(matched);
+                .extracting(Matches.Alternative::id).contains(matched);
         assertThat(ours(lookup("Ny App", null, null, "WELLBEING", null).alternatives()))
-                .extracting(Lookup.Alternative::name).containsExactly("Trivselsradaren " + suffix);
+                .extracting(Matches.Alternative::name).containsExactly("Trivselsradaren " + suffix);
     }
 
-    List<Lookup.Alternative> ours(List<Lookup.Alternative> alternatives) {
+    List<Matches.Alternative> ours(List<Matches.Alternative> alternatives) {
         return alternatives.stream().filter(a -> a.name().endsWith(suffix)).toList();
     }
 }

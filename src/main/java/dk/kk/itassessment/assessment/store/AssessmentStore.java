@@ -1,7 +1,7 @@
 package dk.kk.itassessment.assessment.store;
 
 import dk.kk.itassessment.assessment.AssessmentView;
-import dk.kk.itassessment.assessment.StoredLookups;
+import dk.kk.itassessment.assessment.RecordedMatches;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import dk.kk.itassessment.platform.Paging;
 import dk.kk.itassessment.policy.Evaluation;
@@ -35,13 +35,13 @@ public class AssessmentStore {
 
     /**
      * A decided assessment to store. {@code answer}: as it is answered (with its id, case number and time);
-     * {@code lookups}: what the look-ups found, kept to evaluate it again; {@code registryVersion}: the version of
+     * {@code matches}: what the registry matched, kept to evaluate it again; {@code registryVersion}: the version of
      * the registry the look-ups were made on, which must still be the registry's when it is stored;
      * {@code institutionKey}: the requester's institution, normalised, to filter by; {@code submitter}: the caller's
      * user name; {@code idempotencyKey} and {@code bodySha256}: null without a key; {@code actor}: the audit
      * trail's; {@code request} and {@code evaluation}: for {@link dk.kk.itassessment.assessment.AssessmentStored}.
      */
-    public record NewAssessment(AssessmentView answer, StoredLookups lookups, long registryVersion,
+    public record NewAssessment(AssessmentView answer, RecordedMatches matches, long registryVersion,
                                 String institutionKey, String requesterEmail, String submitter,
                                 String idempotencyKey, String bodySha256, String actor, AssessmentRequest request,
                                 Evaluation evaluation) {

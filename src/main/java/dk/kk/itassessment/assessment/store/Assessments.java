@@ -73,7 +73,7 @@ class Assessments {
                 "idempotencyKey", a.idempotencyKey() != null);
         return new Row(view.id(), view.caseNumber(), Timestamp.from(view.assessedAt()), view.route(),
                 a.institutionKey(), a.requesterEmail(), json.writeValueAsString(view.request()),
-                json.writeValueAsString(a.lookups()), answer, view.ruleset().version(), view.ruleset().fingerprint(),
+                json.writeValueAsString(a.matches()), answer, view.ruleset().version(), view.ruleset().fingerprint(),
                 a.idempotencyKey(), a.bodySha256(), a.submitter(), json.writeValueAsString(DecisionColumn.of(view)),
                 a.registryVersion(), audit.entry(a.actor(), "assessment.stored", "assessment/" + view.id(), facts),
                 new AssessmentStored(view.id(), view.caseNumber(), view.assessedAt(), a.submitter(), a.request(),

@@ -3,7 +3,9 @@ package dk.kk.itassessment.policy.facts;
 import java.time.LocalDate;
 
 /**
- * What the registry look-ups found, raw as stored: the rules (rules/derive) decide what an expiry date means.
+ * The registry's matches for a request as the rules see them (the fact type {@code Lookups} of rules/derive and of
+ * the officers' tables; the name is the rules', kept so that every stored rule-set version still compiles), raw as
+ * stored: the rules decide what an expiry date means.
  * {@code portfolioPermission} and {@code supplierAgreement} are {@code NONE} when nothing matched.
  */
 public final class Lookups {

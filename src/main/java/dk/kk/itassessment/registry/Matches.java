@@ -13,9 +13,9 @@ import java.util.UUID;
  * @param alternatives entries of the same category with a GRANTED permission that has not run out, other than the
  *                     matched entry, sorted by name
  */
-public record Lookup(PortfolioMatch portfolio, SupplierMatch supplier, List<Alternative> alternatives) {
+public record Matches(PortfolioMatch portfolio, SupplierMatch supplier, List<Alternative> alternatives) {
 
-    public Lookup {
+    public Matches {
         alternatives = List.copyOf(alternatives);
     }
 
