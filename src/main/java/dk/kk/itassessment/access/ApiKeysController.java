@@ -35,7 +35,7 @@ class ApiKeysController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an API key", description = "`name` 1–100 characters (the caller is then "
             + "`api-key:<name>`, e.g. as the submitter of an assessment); `roles` a non-empty list of REQUESTER, "
-            + "ADMINISTRATIVE_STAFF, REVIEWER, POLICY_OFFICER, ADMIN, INTAKE_CLIENT. The answer holds the key: it "
+            + "ADMINISTRATIVE_STAFF, REVIEWER, POLICY_OFFICER, ADMIN, INTAKE_CLIENT, MONITORING. The answer holds the key: it "
             + "is shown this once (only its SHA-256 is kept).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = NewApiKeyBody.class))))

@@ -37,7 +37,7 @@ class UsersController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an account", description = "`username` 3–64 characters of a-z, 0-9, '.', '_', '-'; "
             + "`email` an e-mail address; `password` 12 characters or more, at most 72 bytes in UTF-8 (bcrypt's limit); `roles` a non-empty list of REQUESTER, "
-            + "ADMINISTRATIVE_STAFF, REVIEWER, POLICY_OFFICER, ADMIN, INTAKE_CLIENT. 409 when the username is taken.",
+            + "ADMINISTRATIVE_STAFF, REVIEWER, POLICY_OFFICER, ADMIN, INTAKE_CLIENT, MONITORING. 409 when the username is taken.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = NewAccountBody.class))))
     @ApiResponse(responseCode = "201", description = "Created; `Location` names it")

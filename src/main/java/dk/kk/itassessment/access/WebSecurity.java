@@ -3,6 +3,7 @@ package dk.kk.itassessment.access;
 import static dk.kk.itassessment.access.Role.ADMIN;
 import static dk.kk.itassessment.access.Role.ADMINISTRATIVE_STAFF;
 import static dk.kk.itassessment.access.Role.INTAKE_CLIENT;
+import static dk.kk.itassessment.access.Role.MONITORING;
 import static dk.kk.itassessment.access.Role.POLICY_OFFICER;
 import static dk.kk.itassessment.access.Role.REQUESTER;
 import static dk.kk.itassessment.access.Role.REVIEWER;
@@ -59,6 +60,8 @@ class WebSecurity {
                         // Spring's error page renders what a request already earned; it is no entry of its own.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // GET and HEAD of the health and the API description: OpenEndpoints, open to anyone
+                        // the metrics also for a monitoring system's key or account (MONITORING reads nothing else)
+                        .requestMatchers(GET, "/actuator/prometheus").hasAnyRole(names(ADMIN, MONITORING))
                         .requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN.name())
                         .requestMatchers(POST, "/api/v1/assessments", "/api/v1/assessments/preview")
                         .hasAnyRole(names(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, ADMIN))

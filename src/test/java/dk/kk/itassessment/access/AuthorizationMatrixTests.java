@@ -3,6 +3,7 @@ package dk.kk.itassessment.access;
 import static dk.kk.itassessment.access.Role.ADMIN;
 import static dk.kk.itassessment.access.Role.ADMINISTRATIVE_STAFF;
 import static dk.kk.itassessment.access.Role.INTAKE_CLIENT;
+import static dk.kk.itassessment.access.Role.MONITORING;
 import static dk.kk.itassessment.access.Role.POLICY_OFFICER;
 import static dk.kk.itassessment.access.Role.REQUESTER;
 import static dk.kk.itassessment.access.Role.REVIEWER;
@@ -32,6 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AuthorizationMatrixTests {
 
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    /** The six roles of the contract: every role but MONITORING, which reads the metrics and nothing else. */
+    private static final Set<Role> PEOPLE_AND_CLIENTS = EnumSet.complementOf(EnumSet.of(MONITORING));
+    private static final Set<Role> SCRAPERS = EnumSet.of(ADMIN, MONITORING);
     private static final Set<Role> SUBMITTERS = EnumSet.of(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, ADMIN);
     private static final Set<Role> REGISTRY_READERS = EnumSet.of(ADMINISTRATIVE_STAFF, REVIEWER, POLICY_OFFICER, ADMIN);
     private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
@@ -45,9 +49,9 @@ class AuthorizationMatrixTests {
     static final Map<String, Set<Role>> TABLE = Map.ofEntries(
             Map.entry("POST /api/v1/assessments", SUBMITTERS),
             Map.entry("POST /api/v1/assessments/preview", SUBMITTERS),
-            // everyone with a role reads assessments; who reads which is AssessmentVisibilityTests
-            Map.entry("GET /api/v1/assessments", EVERYONE),
-            Map.entry("GET /api/v1/assessments/{id}", EVERYONE),
+            // every role of the contract reads assessments; who reads which is AssessmentVisibilityTests
+            Map.entry("GET /api/v1/assessments", PEOPLE_AND_CLIENTS),
+            Map.entry("GET /api/v1/assessments/{id}", PEOPLE_AND_CLIENTS),
             Map.entry("GET /api/v1/portfolio", REGISTRY_READERS),
             Map.entry("GET /api/v1/portfolio/{id}", REGISTRY_READERS),
             Map.entry("POST /api/v1/portfolio", ADMINS),
@@ -80,12 +84,12 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/rulesets/{id}/accepted-outcomes", POLICY_OFFICERS),
             Map.entry("POST /api/v1/rulesets/{id}/withdraw", POLICY_OFFICERS),
             Map.entry("POST /api/v1/assessments/{id}/replay", POLICY_READERS),
-            // everyone with a role reads cases; who reads which is CaseVisibilityTests
-            Map.entry("GET /api/v1/cases", EVERYONE),
+            // every role of the contract reads cases; who reads which is CaseVisibilityTests
+            Map.entry("GET /api/v1/cases", PEOPLE_AND_CLIENTS),
             Map.entry("GET /api/v1/cases/statistics", POLICY_READERS),
-            Map.entry("GET /api/v1/cases/{number}", EVERYONE),
-            Map.entry("GET /api/v1/cases/{number}/history", EVERYONE),
-            Map.entry("GET /api/v1/cases/{number}/case-file.pdf", EVERYONE),
+            Map.entry("GET /api/v1/cases/{number}", PEOPLE_AND_CLIENTS),
+            Map.entry("GET /api/v1/cases/{number}/history", PEOPLE_AND_CLIENTS),
+            Map.entry("GET /api/v1/cases/{number}/case-file.pdf", PEOPLE_AND_CLIENTS),
             Map.entry("PUT /api/v1/cases/{number}/items/{code}", CASE_ACTORS),
             Map.entry("POST /api/v1/cases/{number}/withdraw", CASE_ACTORS),
             Map.entry("POST /api/v1/cases/{number}/comments", REVIEWERS),
@@ -98,7 +102,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /actuator/health/liveness", EVERYONE),
             Map.entry("GET /actuator/health/readiness", EVERYONE),
             Map.entry("GET /actuator/info", ADMINS),
-            Map.entry("GET /actuator/prometheus", ADMINS),
+            Map.entry("GET /actuator/prometheus", SCRAPERS),
             Map.entry("GET /actuator", ADMINS));
 
     /** Open without credentials (the rest answers 401 to an anonymous caller). */
@@ -108,7 +112,7 @@ class AuthorizationMatrixTests {
     @Autowired
     Api api;
 
-    /** The six roles, and {@code null} for a caller with no credentials. */
+    /** Every role, and {@code null} for a caller with no credentials. */
     static Stream<Role> callers() {
         return Stream.concat(Stream.of(Role.values()), Stream.of((Role) null));
     }
