@@ -21,7 +21,8 @@ COPY data data
 RUN chown -R assessment /app
 USER assessment
 EXPOSE 8080
+# Liveness: the process answers. Not readiness, which is DOWN while the database is away: a restart would not help.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
-  CMD curl -fs http://localhost:8080/actuator/health || exit 1
+  CMD curl -fs http://localhost:8080/actuator/health/liveness || exit 1
 # A JVM out of memory exits (and is restarted: compose's restart policy) rather than living on with dead threads.
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

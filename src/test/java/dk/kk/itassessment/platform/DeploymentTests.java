@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The files that run the service outside the tests: the JVM exits when it runs out of memory (Dockerfile and
  * {@code ./mvnw spring-boot:run} alike), compose restarts what stopped and asks PostgreSQL over TCP whether it is
- * ready, and the image is built without the tests.
+ * ready, and the image is built without the tests; compose connects the service as its own role and migrates as the
+ * owner; the health checks ask liveness.
  */
 class DeploymentTests {
 
@@ -65,6 +66,64 @@ class DeploymentTests {
         assertThat(services.get("service").get("healthcheck")).isNotNull();
     }
 
+    /**
+     * Least privilege in compose: the postgres image's init script (run when the volume is initialised) makes the
+     * service's login role with a password from the environment; the service connects as that role, the role V26
+     * grants to, and Flyway as the owner, the image's POSTGRES_USER.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeConnectsTheServiceAsItsOwnRoleAndMigratesAsTheOwner() throws Exception {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Object> db = services.get("db");
+        Map<String, String> dbEnv = (Map<String, String>) db.get("environment");
+        Map<String, String> serviceEnv = (Map<String, String>) services.get("service").get("environment");
+        String appRole = applicationProperty("spring.flyway.placeholders.app_role");
+
+        String mount = ((List<String>) db.get("volumes")).stream()
+                .filter(volume -> volume.contains(":/docker-entrypoint-initdb.d")).findFirst().orElseThrow();
+        Path initFolder = Path.of(mount.substring(0, mount.indexOf(':')));
+        List<Path> scripts;
+        try (var files = Files.list(initFolder)) {
+            scripts = files.filter(file -> file.toString().endsWith(".sh") || file.toString().endsWith(".sql")).toList();
+        }
+        assertThat(scripts).isNotEmpty();
+        String init = String.join("\n", scripts.stream().map(DeploymentTests::read).toList());
+        Matcher created = Pattern.compile("create role (\\w+) login nosuperuser nocreatedb nocreaterole password :'app_password'")
+                .matcher(init);
+        assertThat(created.find()).as("the init script makes a login role").isTrue();
+        assertThat(created.group(1)).isEqualTo(appRole);
+        // the password comes from the environment the db service is given, never from the file
+        Matcher passwordVariable = Pattern.compile("app_password=\"\\$(\\w+)\"").matcher(init);
+        assertThat(passwordVariable.find()).isTrue();
+        String variable = passwordVariable.group(1);
+        assertThat(dbEnv.get(variable)).isEqualTo("${" + variable + ":?set " + variable + "}");
+
+        assertThat(serviceEnv.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(appRole);
+        assertThat(serviceEnv.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(dbEnv.get(variable));
+        assertThat(serviceEnv.get("SPRING_FLYWAY_USER")).isEqualTo(dbEnv.get("POSTGRES_USER")).isNotEqualTo(appRole);
+        assertThat(serviceEnv.get("SPRING_FLYWAY_PASSWORD")).isEqualTo(dbEnv.get("POSTGRES_PASSWORD"));
+    }
+
+    /**
+     * The container's health check asks liveness: "unhealthy" is what an orchestrator restarts a container for, and
+     * a restart does not bring the database back (readiness is DOWN while it is away, liveness stays UP).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHealthChecksAskLiveness() throws Exception {
+        Matcher healthcheck = Pattern.compile("(?m)^HEALTHCHECK .*\\\\\\n\\s*CMD (.*)$")
+                .matcher(Files.readString(Path.of("Dockerfile")));
+        assertThat(healthcheck.find()).as("the Dockerfile's HEALTHCHECK").isTrue();
+        assertThat(healthcheck.group(1)).contains("http://localhost:8080/actuator/health/liveness");
+
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        List<String> check = (List<String>) ((Map<String, Object>) services.get("service").get("healthcheck")).get("test");
+        assertThat(String.join(" ", check)).contains("http://localhost:8080/actuator/health/liveness");
+    }
+
     @Test
     void theImageIsBuiltWithoutTheTests() throws Exception {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
@@ -72,6 +131,22 @@ class DeploymentTests {
 
         assertThat(dockerfile).contains("-Dmaven.test.skip=true").doesNotContain("-DskipTests");
         assertThat(ignored).contains("src/test", "target", ".data", ".git");
+    }
+
+    private static String applicationProperty(String name) throws Exception {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return properties.getProperty(name);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> entrypointOptions() throws Exception {
