@@ -34,6 +34,12 @@ class AssessmentWriterTests {
     AssessmentWriter writer;
 
     @Autowired
+    Assessments assessments;
+
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
+    @Autowired
     AuditTrail trail;
 
     @Autowired
@@ -149,6 +155,76 @@ class AssessmentWriterTests {
         assertThat(count(stale.id())).isZero();
         assertThat(entriesFor("assessment/" + stale.id())).isZero();
         assertThat(count(alsoCurrent.id())).isEqualTo(1);
+    }
+
+    /**
+     * The writer's queue is bounded ({@link AssessmentWriter#QUEUE_LIMIT}; here a writer of the same code with room
+     * for two): while the writer's thread is busy with one batch and two rows wait, the next row is refused at once,
+     * as an outage is (DatabaseUnavailable: 503 problem+json with Retry-After, see DatabaseOutageTests), and is never
+     * stored; the waiting rows are stored when the writer carries on. The writer is held inside its transaction by a
+     * listener of {@link AssessmentStored}, not by a clock: no wait here depends on time (without the bound the
+     * refused row would wait, and the test would hang at the guard below, not pass).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120) // a guard against hanging, not a measurement
+    void aFullQueueRefusesTheNextRowAtOnceAsUnavailable() throws Exception {
+        assertThat(AssessmentWriter.QUEUE_LIMIT).isEqualTo(1024);
+        UUID stored = storedOne();
+        Assessments.Row held = copyOf(stored, null, null);
+        Assessments.Row waiting1 = copyOf(stored, null, null);
+        Assessments.Row waiting2 = copyOf(stored, null, null);
+        Assessments.Row refused = copyOf(stored, null, null);
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch carryOn = new java.util.concurrent.CountDownLatch(1);
+        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> hold = event -> {
+            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+                    && payload.getPayload() instanceof AssessmentStored storedEvent
+                    && storedEvent.assessmentId().equals(held.id())) {
+                inside.countDown();
+                try {
+                    carryOn.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        AssessmentWriter small = new AssessmentWriter(assessments, 2);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        small.bindTo(metrics);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        context.addApplicationListener(hold);
+        small.start();
+        try {
+            java.util.concurrent.Future<Boolean> first = callers.submit(() -> small.store(held));
+            inside.await(); // the writer's thread holds `held` in its transaction; the queue is empty
+            java.util.concurrent.Future<Boolean> second = callers.submit(() -> small.store(waiting1));
+            java.util.concurrent.Future<Boolean> third = callers.submit(() -> small.store(waiting2));
+            while (metrics.get("assessment.writer.queue").gauge().value() < 2) {
+                Thread.onSpinWait(); // until both wait in the queue
+            }
+
+            assertThatThrownBy(() -> small.store(refused))
+                    .isInstanceOf(dk.kk.itassessment.platform.DatabaseUnavailable.class)
+                    .hasMessageContaining("queue is full")
+                    // what ProblemHandler answers 503 with Retry-After, as for an outage
+                    .satisfies(e -> assertThat(dk.kk.itassessment.platform.DatabaseUnavailable.causedBy(e)).isTrue());
+            assertThat(metrics.get("assessment.writer.queue").gauge().value()).isEqualTo(2);
+
+            carryOn.countDown();
+            assertThat(first.get()).isTrue();
+            assertThat(second.get()).isTrue();
+            assertThat(third.get()).isTrue();
+        } finally {
+            carryOn.countDown();
+            context.removeApplicationListener(hold);
+            small.stop();
+            callers.shutdownNow();
+        }
+        assertThat(count(held.id())).isEqualTo(1);
+        assertThat(count(waiting1.id())).isEqualTo(1);
+        assertThat(count(waiting2.id())).isEqualTo(1);
+        assertThat(count(refused.id())).as("the refused row").isZero();
+        assertThat(entriesFor("assessment/" + refused.id())).isZero();
     }
 
     private long registryVersion() {
