@@ -38,12 +38,15 @@ class PortfolioController {
     private final JsonBody json;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final RegistryChanges changes;
 
-    PortfolioController(PortfolioEntries portfolio, JsonBody json, AuditTrail audit, TransactionTemplate transaction) {
+    PortfolioController(PortfolioEntries portfolio, JsonBody json, AuditTrail audit, TransactionTemplate transaction,
+                        RegistryChanges changes) {
         this.portfolio = portfolio;
         this.json = json;
         this.audit = audit;
         this.transaction = transaction;
+        this.changes = changes;
     }
 
     /** The change and its audit entry commit together; names stay out of the trail, which cannot be edited. */
@@ -106,11 +109,7 @@ class PortfolioController {
     PortfolioEntry replace(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         var uuid = Requests.id(id, ENTRY);
         PortfolioEntry entry = PortfolioFields.fromJson(json.read(body));
-        return transaction.execute(status -> {
-            PortfolioEntry updated = portfolio.update(uuid, entry).orElseThrow(() -> Requests.notFound(ENTRY, id));
-            audited("portfolio.updated", uuid, facts(updated));
-            return updated;
-        });
+        return changes.replacePortfolioEntry(uuid, entry, () -> Requests.notFound(ENTRY, id));
     }
 
     @DeleteMapping("/{id}")

@@ -38,9 +38,11 @@ class SupplierController {
     private final JsonBody json;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final RegistryChanges changes;
 
     SupplierController(Suppliers suppliers, SupplierImport supplierImport, JsonBody json, AuditTrail audit,
-                       TransactionTemplate transaction) {
+                       TransactionTemplate transaction, RegistryChanges changes) {
+        this.changes = changes;
         this.suppliers = suppliers;
         this.supplierImport = supplierImport;
         this.json = json;
@@ -94,11 +96,7 @@ class SupplierController {
     Supplier replace(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         var uuid = Requests.id(id, SUPPLIER);
         Supplier supplier = SupplierFields.fromJson(json.read(body));
-        return transaction.execute(status -> {
-            Supplier updated = suppliers.update(uuid, supplier).orElseThrow(() -> Requests.notFound(SUPPLIER, id));
-            audited("supplier.updated", uuid, Map.of("agreement", updated.agreement()));
-            return updated;
-        });
+        return changes.replaceSupplier(uuid, supplier, () -> Requests.notFound(SUPPLIER, id));
     }
 
     @DeleteMapping("/{id}")

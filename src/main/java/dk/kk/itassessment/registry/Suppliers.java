@@ -119,6 +119,25 @@ class Suppliers {
         return new Page<>(items, page, size, total);
     }
 
+    /**
+     * The suppliers whose name contains {@code q} (null or blank: all) as names are compared, or whose CVR is
+     * {@code q}; sorted by name (as compared), then id. For the registry page's search.
+     */
+    Page<Supplier> search(String q, int page, int size) {
+        String normalisedQ = q == null || Names.normalise(q).isEmpty() ? null : Names.normalise(q);
+        String where = " WHERE (CAST(:q AS text) IS NULL OR strpos(normalised_name, :q) > 0 OR cvr = :q)";
+        List<Supplier> items = jdbc.sql("SELECT " + COLUMNS + " FROM suppliers" + where
+                        + " ORDER BY normalised_name, id LIMIT :size OFFSET :offset")
+                .param("q", normalisedQ)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(Suppliers::row)
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM suppliers" + where).param("q", normalisedQ)
+                .query(Long.class).single();
+        return new Page<>(items, page, size, total);
+    }
+
     private static MapSqlParameterSource parameters(Supplier s) {
         return new MapSqlParameterSource()
                 .addValue("id", s.id())
