@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/cases", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Cases", description = "Every stored assessment opens a case: its checklist is worked item by item until "
-        + "the acquisition is decided, and the outcome reaches the portfolio. Changes name the version they were "
-        + "made against (If-Match: the ETag of GET …/{number}): 412 when it is stale, 428 without one where it is "
-        + "required (items, decision).")
+        + "the acquisition is decided, and the outcome reaches the portfolio. Every change (items, decision, comments, "
+        + "assignee, withdraw, reassess) honours If-Match (the ETag of GET …/{number}) when sent: 412 when it is "
+        + "stale, and nothing changes; each answers the new version as its ETag. If-Match is required (428 without) "
+        + "where CONTRACT.md requires it: items and the decision.")
 class CaseController {
 
     private final CaseService service;

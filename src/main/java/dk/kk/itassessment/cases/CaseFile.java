@@ -33,6 +33,8 @@ class CaseFile {
     static final String BOLD = "DejaVuSans-Bold.ttf";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH:mm",
             Locale.forLanguageTag("da")).withZone(ZoneId.of("Europe/Copenhagen"));
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm",
+            Locale.forLanguageTag("da")).withZone(ZoneId.of("Europe/Copenhagen"));
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
 
     private final ITemplateEngine templates;
@@ -61,8 +63,8 @@ class CaseFile {
         Context context = new Context(Locale.forLanguageTag("da"));
         context.setVariable("c", content.view());
         context.setVariable("assessment", json.readValue(content.assessment(), Map.class));
-        context.setVariable("history", content.history().stream().map(e -> Map.of("at", WHEN.format(e.at()),
-                "actor", e.actor(), "event", label(EVENTS, e.event()), "details", e.details())).toList());
+        context.setVariable("history", content.history().stream().map(e -> Map.of("at", SHORT.format(e.at()),
+                "actor", e.actor(), "event", label(EVENTS, e.event()), "details", details(e.details()))).toList());
         context.setVariable("labels", LABELS);
         context.setVariable("items", content.view().items().stream().map(i -> {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -95,6 +97,30 @@ class CaseFile {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** An entry's facts as a person reads them: "punkt: SUBMIT_ACQUISITION_FORM · fra: Åben · til: Udført · …". */
+    private String details(String details) {
+        StringBuilder text = new StringBuilder();
+        json.readTree(details).properties().forEach(fact -> {
+            if (!text.isEmpty()) {
+                text.append(" · ");
+            }
+            var value = fact.getValue();
+            String shown = value.isArray() ? String.join(", ", value.valueStream().map(v -> v.asString()).toList())
+                    : value.isNull() ? "ingen" : value.isBoolean() ? (value.asBoolean() ? "ja" : "nej")
+                    : label(LABELS, value.asString());
+            text.append(label(FACTS, fact.getKey())).append(": ").append(shown);
+        });
+        return text.toString();
+    }
+
+    private static final Map<String, String> FACTS = Map.ofEntries(
+            Map.entry("item", "punkt"), Map.entry("from", "fra"), Map.entry("to", "til"), Map.entry("items", "punkter"),
+            Map.entry("route", "rute"), Map.entry("routeBefore", "rute før"), Map.entry("rulesetVersion", "regelsæt"),
+            Map.entry("decision", "afgørelse"), Map.entry("permissionValidUntil", "gyldig til"),
+            Map.entry("internal", "intern"), Map.entry("text", "tekst"), Map.entry("differences", "forskelle"),
+            Map.entry("added", "tilføjet"), Map.entry("notApplicable", "ikke længere relevant"),
+            Map.entry("change", "ændring"));
 
     private static String label(Map<String, String> labels, String code) {
         return labels.getOrDefault(code, code);
@@ -156,6 +182,25 @@ class CaseFile {
         labels.put("LOW", "Lav");
         labels.put("MEDIUM", "Middel");
         labels.put("HIGH", "Høj");
+        labels.put("NEW_USE", "Ny anvendelse");
+        labels.put("TRIAL", "Afprøvning");
+        labels.put("RENEWAL", "Fornyelse");
+        labels.put("EXTEND_TO_INSTITUTION", "Udvidelse til institutionen");
+        labels.put("KVANTUM", "via Kvantum");
+        labels.put("APP_STORE", "i en app-butik");
+        labels.put("OTHER", "andet");
+        labels.put("APP", "App");
+        labels.put("DESKTOP_SOFTWARE", "Program til computeren");
+        labels.put("WEB_SERVICE", "Webtjeneste");
+        labels.put("BROWSER_EXTENSION", "Browserudvidelse");
+        labels.put("HARDWARE_WITH_SOFTWARE", "Udstyr med software");
+        labels.put("HARDWARE_WITHOUT_SOFTWARE", "Udstyr uden software");
+        labels.put("TEACHING", "Undervisning");
+        labels.put("WELLBEING", "Trivsel");
+        labels.put("ADMINISTRATIVE", "Administration");
+        labels.put("LINE_OF_BUSINESS", "Fagsystem");
+        labels.put("INFRASTRUCTURE", "Infrastruktur");
+        labels.put("UTILITY", "Værktøj");
         return Map.copyOf(labels);
     }
 }

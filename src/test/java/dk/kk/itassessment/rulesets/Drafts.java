@@ -23,23 +23,23 @@ import tools.jackson.databind.JsonNode;
  * A policy officer's loop through the API, for tests: download a table of the active version, change cells, upload
  * it as a draft (multipart/form-data), approve it as a second officer, activate, roll back.
  */
-final class Drafts {
+public final class Drafts {
 
     /** The test's second policy officer (TestAccounts has one per role; four eyes need two). */
-    static final String SECOND_OFFICER = "second-policy-officer";
+    public static final String SECOND_OFFICER = "second-policy-officer";
 
     private final Api api;
 
-    Drafts(Api api) {
+    public Drafts(Api api) {
         this.api = api;
     }
 
-    Api officer() {
+    public Api officer() {
         return api.as(Role.POLICY_OFFICER);
     }
 
     /** Creates the second policy officer once (idempotent: a 409 means it is there). */
-    Api secondOfficer() {
+    public Api secondOfficer() {
         Api.Response created = api.post("/api/v1/users", Map.of("username", SECOND_OFFICER,
                 "email", SECOND_OFFICER + "@test.example.dk", "password", "test-only-password-of-" + SECOND_OFFICER,
                 "roles", java.util.List.of("POLICY_OFFICER")));
@@ -47,20 +47,20 @@ final class Drafts {
         return api.as(SECOND_OFFICER, "test-only-password-of-" + SECOND_OFFICER);
     }
 
-    JsonNode active() {
+    public JsonNode active() {
         Api.Response active = officer().get("/api/v1/rulesets/active");
         assertThat(active.status()).isEqualTo(200);
         return active.json();
     }
 
-    byte[] table(String version, String table) {
+    public byte[] table(String version, String table) {
         Api.Response response = officer().get("/api/v1/rulesets/" + version + "/tables/" + table);
         assertThat(response.status()).isEqualTo(200);
         return response.raw().body();
     }
 
     /** A copy of a workbook with cells (like {@code "Routes!H21"}) set to text, numbers or booleans. */
-    static byte[] edit(byte[] xlsx, Map<String, Object> cells) {
+    public static byte[] edit(byte[] xlsx, Map<String, Object> cells) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             cells.forEach((ref, value) -> {
@@ -83,7 +83,7 @@ final class Drafts {
         }
     }
 
-    static String text(byte[] xlsx, String ref) {
+    public static String text(byte[] xlsx, String ref) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             CellReference at = new CellReference(ref);
             return workbook.getSheet(at.getSheetName()).getRow(at.getRow()).getCell(at.getCol()).toString();
@@ -116,7 +116,7 @@ final class Drafts {
                 body.toByteArray(), Map.of());
     }
 
-    Api.Response uploadTable(String name, byte[] bytes, String comment) {
+    public Api.Response uploadTable(String name, byte[] bytes, String comment) {
         return upload(officer(), null, comment, Map.of("table", Map.of(name, bytes)));
     }
 
