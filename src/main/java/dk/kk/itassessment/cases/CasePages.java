@@ -7,6 +7,7 @@ import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.NotFound;
 import dk.kk.itassessment.platform.PreconditionFailed;
 import dk.kk.itassessment.platform.PreconditionRequired;
+import dk.kk.itassessment.platform.Unprocessable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +51,15 @@ class CasePages {
     private final CaseFile caseFile;
     private final CasePageModel model;
     private final JsonMapper json;
+    private final ObjectProvider<CaseSubscriptions> subscriptions;
 
-    CasePages(CaseService service, CaseFile caseFile, CasePageModel model, JsonMapper json) {
+    CasePages(CaseService service, CaseFile caseFile, CasePageModel model, JsonMapper json,
+              ObjectProvider<CaseSubscriptions> subscriptions) {
         this.service = service;
         this.caseFile = caseFile;
         this.model = model;
         this.json = json;
+        this.subscriptions = subscriptions;
     }
 
     // --- reading ---
@@ -177,6 +182,33 @@ class CasePages {
                 () -> service.reassess(number, ifMatch(form), caller));
     }
 
+    /** Subscribes ({@code action=subscribe}) or unsubscribes the caller: anyone who may read the case. */
+    @PostMapping("/{number}/subscription")
+    String subscription(@PathVariable String number, @RequestParam Map<String, String> form,
+                        Authentication authentication, Locale locale, Model page, RedirectAttributes flash,
+                        HttpServletResponse response) {
+        Caller caller = Caller.of(authentication);
+        CaseSubscriptions subscribing = subscriptions.getIfAvailable();
+        if (subscribing == null) {
+            throw new NotFound("Subscriptions are not offered here.");
+        }
+        boolean subscribe = "subscribe".equals(form.get("action"));
+        try {
+            if (subscribe) {
+                subscribing.subscribe(number, caller);
+            } else {
+                subscribing.unsubscribe(number, caller);
+            }
+        } catch (Unprocessable e) {
+            response.setStatus(422);
+            page.addAttribute("problem", model.message("cases.error.no-email", locale));
+            return render(number, caller, locale, page, Map.of("form", "subscription"));
+        }
+        flash.addFlashAttribute("flash", model.message(subscribe ? "cases.flash.subscribed" : "cases.flash.unsubscribed",
+                locale));
+        return "redirect:/cases/" + number;
+    }
+
     // --- the shape of every change ---
 
     /**
@@ -211,6 +243,8 @@ class CasePages {
     private String render(String number, Caller caller, Locale locale, Model page, Map<String, String> draft) {
         model.fill(service.page(number, caller), caller, locale, page);
         page.addAttribute("draft", draft);
+        CaseSubscriptions subscribing = subscriptions.getIfAvailable();
+        page.addAttribute("subscribed", subscribing == null ? null : subscribing.isSubscribed(number, caller));
         return "cases/case";
     }
 
