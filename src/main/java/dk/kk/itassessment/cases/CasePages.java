@@ -5,6 +5,7 @@ import dk.kk.itassessment.platform.Conflict;
 import dk.kk.itassessment.platform.Forbidden;
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.NotFound;
+import dk.kk.itassessment.platform.PageController;
 import dk.kk.itassessment.platform.PreconditionFailed;
 import dk.kk.itassessment.platform.PreconditionRequired;
 import dk.kk.itassessment.platform.Unprocessable;
@@ -20,9 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * what the service says the caller may do. A change is POST-redirect-GET with a flash message; a stale version
  * (412), a refusal (409) or a field error (400) shows the page again with the message and the form as it was sent.
  */
-@Controller
+@PageController
 @RequestMapping("/cases")
 class CasePages {
 
@@ -242,6 +241,11 @@ class CasePages {
 
     private String render(String number, Caller caller, Locale locale, Model page, Map<String, String> draft) {
         model.fill(service.page(number, caller), caller, locale, page);
+        if (!draft.isEmpty()) { // shown in answer to a POST: the other language is the case's own page
+            String other = "en".equals(locale.getLanguage()) ? "da" : "en";
+            page.addAttribute("languageSwitch", Map.of("language", other, "href",
+                    "/cases/" + number + "?lang=" + other));
+        }
         page.addAttribute("draft", draft);
         CaseSubscriptions subscribing = subscriptions.getIfAvailable();
         page.addAttribute("subscribed", subscribing == null ? null : subscribing.isSubscribed(number, caller));
@@ -269,24 +273,5 @@ class CasePages {
 
     private byte[] bytes(ObjectNode body) {
         return json.writeValueAsBytes(body);
-    }
-
-    // --- refusals as pages ---
-
-    @ExceptionHandler(NotFound.class)
-    String notFound(Model page, HttpServletResponse response) {
-        return refused(404, page, response);
-    }
-
-    @ExceptionHandler(Forbidden.class)
-    String forbidden(Model page, HttpServletResponse response) {
-        return refused(403, page, response);
-    }
-
-    /** The common error page (a case not the caller's to read is "not found", as the API says). */
-    private static String refused(int status, Model page, HttpServletResponse response) {
-        response.setStatus(status);
-        page.addAttribute("status", status);
-        return "error/page";
     }
 }
