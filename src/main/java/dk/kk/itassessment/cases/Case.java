@@ -294,18 +294,49 @@ final class Case {
 
     /** Who may act on an item, by its {@code responsible} (CONTRACT.md); a returned item the requester answers too. */
     private void mayActOn(Item item, Actor actor) {
-        if (actor.reviewer()) {
-            return;
+        if (!mayAct(item, actor)) {
+            throw new Forbidden("Item " + item.code + " of case " + number + " is for " + item.responsible
+                    + (item.responsible.equals("REQUESTER") ? " (the case's requester)" : "") + " or a reviewer.");
         }
-        boolean may = switch (item.responsible) {
+    }
+
+    /** Whether {@code actor} may change {@code item} at all (the rule {@link #changeItem} enforces). */
+    boolean mayAct(Item item, Actor actor) {
+        if (actor.reviewer()) {
+            return true;
+        }
+        return switch (item.responsible) {
             case "REQUESTER" -> isRequester(actor);
             case "ADMINISTRATIVE_STAFF" -> actor.administrativeStaff();
             default -> false;
         } || item.state == State.RETURNED && isRequester(actor);
-        if (!may) {
-            throw new Forbidden("Item " + item.code + " of case " + number + " is for " + item.responsible
-                    + (item.responsible.equals("REQUESTER") ? " (the case's requester)" : "") + " or a reviewer.");
+    }
+
+    /**
+     * The states {@code actor} may move {@code item} to now, without the one it has: none when the case is no
+     * longer open or the item is not theirs; {@code RETURNED} only for a reviewer. What a page offers.
+     */
+    List<State> statesFor(Item item, Actor actor) {
+        if (!status.open() || !mayAct(item, actor)) {
+            return List.of();
         }
+        List<State> states = new ArrayList<>();
+        for (State state : State.values()) {
+            if (state != item.state && (state != State.RETURNED || actor.reviewer())) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    /** Whether {@code actor} may withdraw the case now (the rule {@link #withdraw} enforces). */
+    boolean mayWithdraw(Actor actor) {
+        return status.open() && (actor.reviewer() || isRequester(actor));
+    }
+
+    /** Whether a decision may be taken now, apart from the items still to settle for GRANTED (then named). */
+    boolean decidable() {
+        return status == Status.OPEN && grantsSomething();
     }
 
     /** A case that grants nothing is {@code CLOSED} once each mandatory item is done or not applicable. */
@@ -360,7 +391,7 @@ final class Case {
 
     void withdraw(String note, Actor actor, Instant at) {
         mustBeOpen("it cannot be withdrawn");
-        if (!actor.reviewer() && !isRequester(actor)) {
+        if (!mayWithdraw(actor)) {
             throw new Forbidden("Only the case's requester or a reviewer withdraws case " + number + ".");
         }
         Status was = status;

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -127,6 +128,79 @@ class CaseService {
         Case found = readable(number, caller, false);
         return new CaseFileContent(view(found, caller), cases.history(found.number, seesInternal(caller)),
                 assessments.find(found.assessmentId.toString(), caller));
+    }
+
+    /**
+     * What the caller may do with a case now: per item the states they may move it to, and the case's other
+     * operations — the role rules of the API's chain (WebSecurity) and the case's own rules ({@link Case}) together,
+     * so that a page offers exactly what the API would not refuse with 403 (or 409 where the case tells in advance).
+     */
+    record Actions(Map<String, List<String>> items, boolean comment, boolean assign, boolean decide,
+                   boolean withdraw, boolean reassess) {
+
+        boolean mayChange(String code, String state) {
+            return items.getOrDefault(code, List.of()).contains(state);
+        }
+    }
+
+    /** Everything the case page shows: the case, its history, the assessment, and what the caller may do. */
+    record CasePage(CaseView view, List<HistoryEntry> history, JsonNode assessment, Actions actions,
+                    boolean seesInternal, Map<String, Evaluation.Text> askedNow) {
+    }
+
+    /**
+     * The case page's content; when the policy changed, {@code askedNow} holds the titles of the items the active
+     * version would ask for (a new item's title is known only there).
+     */
+    CasePage page(String number, Caller caller) {
+        Case found = readable(number, caller, false);
+        Map<String, Evaluation.Text> askedNow = new LinkedHashMap<>();
+        if (found.policyChanged && found.status.open()) {
+            assessments.decideAgain(found.assessmentId).checklist().forEach(i -> askedNow.put(i.code(), i.title()));
+        }
+        return new CasePage(view(found, caller), history(number, caller),
+                mapper.readTree(assessments.find(found.assessmentId.toString(), caller)), actions(found, caller),
+                seesInternal(caller), askedNow);
+    }
+
+    Actions actions(String number, Caller caller) {
+        return actions(readable(number, caller, false), caller);
+    }
+
+    private static Actions actions(Case c, Caller caller) {
+        Case.Actor actor = actorOf(caller);
+        boolean works = caller.hasAnyRole(WORKERS);
+        boolean reviewer = caller.hasAnyRole(Role.REVIEWER);
+        Map<String, List<String>> items = new LinkedHashMap<>();
+        if (works) {
+            for (Case.Item item : c.items) {
+                List<String> states = c.statesFor(item, actor).stream().map(Enum::name).toList();
+                if (!states.isEmpty()) {
+                    items.put(item.code, states);
+                }
+            }
+        }
+        return new Actions(Map.copyOf(items), reviewer, reviewer, reviewer && c.decidable(),
+                works && c.mayWithdraw(actor), reviewer && c.status.open() && c.policyChanged);
+    }
+
+    /** The roles the API lets work items and withdraw (WebSecurity); the case then decides whose they are. */
+    private static final Role[] WORKERS = {Role.REQUESTER, Role.ADMINISTRATIVE_STAFF, Role.INTAKE_CLIENT,
+            Role.REVIEWER, Role.ADMIN};
+
+    /** Whether the caller's role may work items and withdraw at all (WebSecurity's rule for those operations). */
+    static boolean works(Caller caller) {
+        return caller.hasAnyRole(WORKERS);
+    }
+
+    /** Whether the caller's role comments, assigns, decides and reassesses (WebSecurity: reviewers only). */
+    static boolean reviews(Caller caller) {
+        return caller.hasAnyRole(Role.REVIEWER);
+    }
+
+    /** Whether the caller reads every case (the queue) rather than only their own. */
+    static boolean readsEveryCase(Caller caller) {
+        return seesAll(caller);
     }
 
     Cases.Statistics statistics() {
