@@ -1,9 +1,11 @@
 package dk.kk.itassessment.access;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The authenticated caller as the features need it: the account's username, e-mail address and roles. */
@@ -23,8 +25,9 @@ public record Caller(String username, String email, Set<Role> roles) {
     }
 
     /**
-     * The caller of an authenticated request: a local account (HTTP Basic), an API key ({@code api-key:<name>}), or a
-     * bearer JWT (its {@code email} claim, unless {@code email_verified} says it is not verified).
+     * The caller of an authenticated request: a local account (HTTP Basic or the login form), an API key
+     * ({@code api-key:<name>}), a bearer JWT or a person signed in to the pages with the identity provider (its
+     * {@code email} claim, unless {@code email_verified} says it is not verified).
      */
     public static Caller of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
@@ -45,9 +48,11 @@ public record Caller(String username, String email, Set<Role> roles) {
         if (principal instanceof AccountPrincipal account) {
             return account.email();
         }
-        if (principal instanceof Jwt jwt) {
-            Object verified = jwt.getClaims().get("email_verified");
-            String email = jwt.getClaimAsString("email");
+        Map<String, Object> claims = principal instanceof Jwt jwt ? jwt.getClaims()
+                : principal instanceof OidcUser user ? user.getClaims() : null;
+        if (claims != null) {
+            Object verified = claims.get("email_verified");
+            String email = claims.get("email") instanceof String text ? text : null;
             boolean unverified = Boolean.FALSE.equals(verified) || "false".equals(verified);
             return unverified || email == null || email.isBlank() ? null : email;
         }
