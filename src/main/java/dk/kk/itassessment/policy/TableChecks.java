@@ -48,6 +48,43 @@ public final class TableChecks {
     }
 
     /**
+     * A rule sheet as an officer reads it: its rule rows (the white rows under the template) with the column labels,
+     * for showing a table to people. {@code columns} are the sheet's 0-based column indexes of the labels; a row's
+     * {@code row} is the spreadsheet's 1-based row number, as the explanation names it.
+     */
+    public record RuleSheet(String name, List<Integer> columns, List<String> labels, List<RuleRow> rows) {
+    }
+
+    /** A rule row: its 1-based spreadsheet row number and its trimmed values, one per column of its sheet. */
+    public record RuleRow(int row, List<String> values) {
+    }
+
+    /**
+     * The rule sheets of a table file whose template can be read, in order (a sheet whose template is broken is left
+     * out: its findings say where); empty when the file cannot be read at all.
+     */
+    public static List<RuleSheet> ruleSheets(String path, byte[] bytes) {
+        List<Finding> ignored = new ArrayList<>();
+        List<RuleSheet> out = new ArrayList<>();
+        try {
+            for (TableGrid grid : TableReader.read(name(path), path, bytes, ignored)) {
+                if (grid.ruleTable() == null) {
+                    continue;
+                }
+                TableSheet sheet = TableSheet.read(name(path), grid, ignored);
+                if (sheet != null) {
+                    out.add(new RuleSheet(sheet.name(), sheet.columns().stream().map(TableSheet.Column::col).toList(),
+                            sheet.columns().stream().map(TableSheet.Column::label).toList(),
+                            sheet.rows().stream().map(r -> new RuleRow(r.row() + 1, r.values())).toList()));
+                }
+            }
+        } catch (TableRefused | RuntimeException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    /**
      * The DRL Drools makes of a table file, one text per rule sheet in order: what the file says to the engine, its
      * layout and notes left out. Empty when the file does not pass the checks.
      */

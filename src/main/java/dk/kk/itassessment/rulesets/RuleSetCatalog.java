@@ -23,6 +23,11 @@ class RuleSetCatalog {
         return versions.active().orElseThrow(() -> new NotFound("No rule-set version is active."));
     }
 
+    /** The id of the version that decides now, if any. */
+    java.util.Optional<String> activeId() {
+        return versions.activeId().map(String::valueOf);
+    }
+
     /** A page of versions, newest first; the withdrawn drafts only when asked for. */
     List<RuleSetVersion> list(int limit, long offset, boolean withdrawn) {
         return versions.newest(limit, offset, withdrawn);

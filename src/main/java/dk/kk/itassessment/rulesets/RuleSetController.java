@@ -181,7 +181,7 @@ class RuleSetController {
         return activations.activate(id, Caller.of(caller));
     }
 
-    private static List<RuleSetDrafts.Upload> uploads(List<MultipartFile> parts) {
+    static List<RuleSetDrafts.Upload> uploads(List<MultipartFile> parts) {
         if (parts == null) {
             return List.of();
         }

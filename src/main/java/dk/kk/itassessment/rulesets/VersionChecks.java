@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 @Service
 class VersionChecks {
 
-    private static final Pattern ROW = Pattern.compile("(.*?)(?:, sheet (.*?))?, row (\\d+)");
+    /** A table row as the explanation and the coverage name it: file, sheet (not for CSV), row. */
+    static final Pattern ROW = Pattern.compile("(.*?)(?:, sheet (.*?))?, row (\\d+)");
 
     private final ImpactAnalysis impact;
     private final ScenarioRunner scenarios;

@@ -121,6 +121,15 @@ public class AssessmentStore {
         return assessments.newest(limit, afterAt, afterId);
     }
 
+    /** An explanation as stored (JSON text) and how many assessments got it. */
+    public record Explanations(String explanation, long assessments) {
+    }
+
+    /** The explanations of the assessments {@code version} decided since {@code since}, each distinct one once. */
+    public List<Explanations> explanations(String version, Instant since) {
+        return assessments.explanations(version, since);
+    }
+
     /** An assessment's id as given in a path; empty for one that is no UUID (answered as unknown). */
     public static Optional<UUID> id(String id) {
         try {

@@ -5,6 +5,7 @@ import dk.kk.itassessment.assessment.AssessmentView;
 import dk.kk.itassessment.platform.Paging;
 import dk.kk.itassessment.audit.AuditTrail;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -184,6 +185,18 @@ class Assessments {
     Optional<String> request(UUID id) {
         return jdbc.sql("select request::text from assessments where id = :id").param("id", id).query(String.class)
                 .optional();
+    }
+
+    /**
+     * The explanations of the assessments {@code version} decided since {@code since}, each distinct one once (most
+     * share their stored part, V24) with how many assessments got it.
+     */
+    List<AssessmentStore.Explanations> explanations(String version, Instant since) {
+        return jdbc.sql("select coalesce(e.body, (a.answer::json -> 'explanation')::text), count(*) from assessments a"
+                        + " left join answer_parts e on e.sha256 = a.explanation_part"
+                        + " where a.ruleset_version = :version and a.assessed_at >= :since group by 1")
+                .param("version", version).param("since", Timestamp.from(since))
+                .query((rs, row) -> new AssessmentStore.Explanations(rs.getString(1), rs.getLong(2))).list();
     }
 
     /** The assessment {@code submitter} stored with the idempotency key {@code key}. */
