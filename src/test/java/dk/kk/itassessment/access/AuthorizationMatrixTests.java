@@ -97,8 +97,8 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/cases/{number}/decision", REVIEWERS),
             Map.entry("POST /api/v1/cases/{number}/reassess", REVIEWERS),
             // notifications: whoever may read the case subscribes (404 else); the one-click link needs no login
-            Map.entry("PUT /api/v1/cases/{number}/subscription", EVERYONE),
-            Map.entry("DELETE /api/v1/cases/{number}/subscription", EVERYONE),
+            Map.entry("PUT /api/v1/cases/{number}/subscription", PEOPLE_AND_CLIENTS),
+            Map.entry("DELETE /api/v1/cases/{number}/subscription", PEOPLE_AND_CLIENTS),
             Map.entry("GET /api/v1/cases/{number}/subscribers", REVIEWERS),
             Map.entry("GET /api/v1/mail/outbox", ADMINS),
             Map.entry("GET /mail/unsubscribe/{link}", EVERYONE),
