@@ -155,11 +155,35 @@ class AdminPageTests {
         Browser.open(base() + "/?lang=da");
     }
 
+    /** A case opened mails its requester a receipt: the outbox page lists that mail (never its text). */
+    @Test
+    void theMailOutboxListsTheReceiptOfANewCase() {
+        String email = unique("outbox") + "@example.dk";
+        tools.jackson.databind.node.ObjectNode request = (tools.jackson.databind.node.ObjectNode)
+                dk.kk.itassessment.assessment.Examples.request().deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) request.get("requester")).put("email", email);
+        Api.Response stored = api.post("/api/v1/assessments", request);
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        String caseNumber = stored.json().get("caseNumber").asString();
+        signInAsAdmin();
+        Browser.open(base() + "/admin");
+        Browser.find("a[href='/admin/mail']").click();
+        Browser.waitUntil(b -> Browser.path().equals("/admin/mail"));
+
+        assertThat(Browser.find("#mails").getText()).contains(email, caseNumber);
+        Browser.screenshot("admin-mail-da");
+        Browser.assertAccessible();
+        Browser.open(base() + "/admin/mail?lang=en&status=PENDING");
+        assertThat(Browser.heading()).isEqualTo("Mail outbox");
+        Browser.assertAccessible();
+        Browser.open(base() + "/?lang=da");
+    }
+
     @Test
     void aRequesterIsRefusedTheAdminAndTheRegistryPages() {
         Browser.open(base() + "/?lang=da");
         Browser.signIn(account("REQUESTER"), PASSWORD);
-        for (String page : List.of("/admin", "/admin/audit", "/admin/accounts/admin", "/registry")) {
+        for (String page : List.of("/admin", "/admin/audit", "/admin/mail", "/admin/accounts/admin", "/registry")) {
             Browser.open(base() + page);
             assertThat(Browser.heading()).as(page).isEqualTo("Ingen adgang");
         }
