@@ -92,6 +92,41 @@ class TableLayoutTests {
         }
     }
 
+    /**
+     * The notes above a table say how Drools reads it: a Sequential table in an ACTIVATION-GROUP (the rows get
+     * falling salience, and the first rule that fires cancels the rest of its group) is "the first row that matches
+     * wins", every other table "every row that matches". Checked on the DRL Drools compiles, not on the settings'
+     * cells.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tables")
+    void theNotesSayHowDroolsReadsTheTable(String path) throws Exception {
+        byte[] shipped = Tables.shipped().files().get(path);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(shipped))) {
+            for (TableSheet table : ruleSheets(path, shipped)) {
+                String drl = drl(shipped, table.name());
+                List<Integer> saliences = new ArrayList<>();
+                java.util.regex.Matcher salience = java.util.regex.Pattern.compile("(?m)^\\s*salience (\\d+)$").matcher(drl);
+                while (salience.find()) {
+                    saliences.add(Integer.parseInt(salience.group(1)));
+                }
+                boolean falling = saliences.size() == table.rows().size() && java.util.stream.IntStream
+                        .range(1, saliences.size()).allMatch(i -> saliences.get(i) < saliences.get(i - 1));
+                boolean firstWins = falling && drl.contains("activation-group \"" + table.name() + "\"");
+                String notes = notes(book.getSheet(table.name()), table);
+
+                if (firstWins) {
+                    assertThat(notes).as(table.name()).contains("Rækkefølgen betyder noget: den første række, der passer, vinder.",
+                            "Order matters: the first row that matches wins.").doesNotContain("Every row that matches");
+                } else {
+                    assertThat(drl).as(table.name()).doesNotContain("activation-group");
+                    assertThat(notes).as(table.name()).contains("Alle rækker, der passer,", "Every row that matches")
+                            .doesNotContain("first row that matches");
+                }
+            }
+        }
+    }
+
     /** The validation of a column, where it covers every data row and some below. */
     private static DataValidation validation(XSSFSheet sheet, int col, int firstRow, int lastRow) {
         for (DataValidation validation : sheet.getDataValidations()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.Browser;
 import dk.kk.itassessment.support.IntegrationTest;
+import dk.kk.itassessment.support.PageSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,24 @@ class RegistryPageTests {
         Browser.open(base() + "/registry/portfolio/" + UUID.randomUUID());
         assertThat(Browser.heading()).as("the edit form is an admin's").isEqualTo("No access");
         Browser.open(base() + "/?lang=da");
+    }
+
+    /** A form post of an edit or an import, with its CSRF token, from staff: the 403 page, and nothing changes. */
+    @Test
+    void staffCannotPostAnEditOrAnImport() {
+        String name = unique("Skriveværk");
+        String id = entry(name, "Skriveværk ApS").get("id").asString();
+        PageSession staff = new PageSession(port);
+        assertThat(staff.signIn(account("ADMINISTRATIVE_STAFF"), PASSWORD).statusCode()).isEqualTo(302);
+        String csrf = staff.csrf("/registry");
+
+        var edit = staff.post("/registry/portfolio/" + id, Map.of("_csrf", csrf, "name", name, "supplierName", "X",
+                "category", "TEACHING", "permission", "REVOKED"));
+        var upload = staff.post("/registry/suppliers/import", Map.of("_csrf", csrf));
+
+        assertThat(edit.statusCode()).isEqualTo(403);
+        assertThat(upload.statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/portfolio/" + id).json().get("permission").asString()).isEqualTo("GRANTED");
     }
 
     @Test
