@@ -15,3 +15,11 @@ alter table cases enable trigger cases_guarded;
 
 create index cases_waiting_on on cases using gin (waiting_on) where status in ('OPEN', 'RETURNED');
 
+-- The queue's second half (ended cases, newest first) filtered by a phase, an assignee or an institution that few
+-- ended cases have: without these it read every ended case in order to find the few (bench/README.md).
+create index cases_ended_by_phase on cases (phase, opened_at desc, number desc)
+    where status not in ('OPEN', 'RETURNED') and phase is not null;
+create index cases_ended_by_assignee on cases (assignee, opened_at desc, number desc)
+    where status not in ('OPEN', 'RETURNED') and assignee is not null;
+create index cases_ended_by_institution on cases (institution_key, opened_at desc, number desc)
+    where status not in ('OPEN', 'RETURNED');
