@@ -1,9 +1,7 @@
 package dk.kk.itassessment.access;
 
-import dk.kk.itassessment.platform.InvalidRequest;
-import dk.kk.itassessment.platform.Problems.FieldError;
+import dk.kk.itassessment.platform.FieldErrors;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +28,7 @@ final class AccountFields {
         }
     }
 
-    private final List<FieldError> errors = new ArrayList<>();
+    private final FieldErrors errors = new FieldErrors();
 
     AccountFields() {
     }
@@ -124,12 +122,10 @@ final class AccountFields {
     }
 
     void reject(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.reject(field, message);
     }
 
     void throwIfAny() {
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest("The request has " + errors.size() + " invalid field(s).", errors);
-        }
+        errors.throwIfAny();
     }
 }

@@ -4,6 +4,7 @@ import dk.kk.itassessment.audit.Actors;
 import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.platform.Conflict;
 import dk.kk.itassessment.platform.NotFound;
+import dk.kk.itassessment.platform.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -110,11 +111,7 @@ class AccountService {
 
     private Account existing(String username) {
         return accounts.find(username).orElseThrow(() -> new NotFound("No account with the username "
-                + shorten(username) + "."));
+                + Text.shorten(username, 64) + "."));
     }
 
-    private static String shorten(String username) {
-        String s = username.length() > 64 ? username.substring(0, 64) + "…" : username;
-        return s.replaceAll("[^\\x20-\\x7E]", "?");
-    }
 }

@@ -11,9 +11,9 @@ import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.JsonBody;
 import dk.kk.itassessment.platform.NotFound;
 import dk.kk.itassessment.platform.Paging;
-import dk.kk.itassessment.platform.Text;
 import dk.kk.itassessment.platform.Problems;
 import dk.kk.itassessment.platform.Sha256;
+import dk.kk.itassessment.platform.Text;
 import dk.kk.itassessment.policy.Evaluation;
 import dk.kk.itassessment.policy.PolicyEngine;
 import dk.kk.itassessment.policy.facts.Acquisition;
@@ -21,12 +21,12 @@ import dk.kk.itassessment.policy.facts.Lookups;
 import dk.kk.itassessment.registry.Names;
 import dk.kk.itassessment.registry.Registry;
 import dk.kk.itassessment.registry.RegistrySnapshot;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -142,7 +142,7 @@ public class AssessmentService {
     public String find(String id, Caller caller) {
         return AssessmentStore.id(id).flatMap(store::find).filter(stored -> stored.readableBy(readerOf(caller)))
                 .map(AssessmentStore.Stored::answer)
-                .orElseThrow(() -> new NotFound("No assessment with id " + shorten(id) + "."));
+                .orElseThrow(() -> new NotFound("No assessment with id " + Text.shorten(id, 40) + "."));
     }
 
     /**
@@ -222,8 +222,4 @@ public class AssessmentService {
         return new Decided(AssessmentView.of(evaluation, matches, received.tree()), matches, evaluation);
     }
 
-    private static String shorten(String id) {
-        String s = id.length() > 40 ? id.substring(0, 40) + "…" : id;
-        return s.replaceAll("[^\\x20-\\x7E]", "?");
-    }
 }

@@ -52,7 +52,7 @@ public class RecordedDecisions {
                             .sorted().toList());
         }
 
-        /** From the stored decision column (V13: codes, and the checklist as parallel arrays). */
+        /** From the stored decision column (codes, and the checklist as parallel arrays). */
         static Decision of(JsonNode stored) {
             List<String> warnings = new ArrayList<>();
             stored.path("warnings").forEach(code -> warnings.add(code.asString()));

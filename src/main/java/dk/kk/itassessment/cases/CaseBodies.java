@@ -1,13 +1,10 @@
 package dk.kk.itassessment.cases;
 
-import dk.kk.itassessment.platform.InvalidRequest;
-import dk.kk.itassessment.platform.Problems.FieldError;
+import dk.kk.itassessment.platform.FieldErrors;
 import dk.kk.itassessment.platform.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -29,18 +26,18 @@ final class CaseBodies {
     }
 
     private final JsonNode body;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final FieldErrors errors = new FieldErrors();
 
     private CaseBodies(JsonNode body, String... allowed) {
         this.body = body;
         if (!body.isObject()) {
-            errors.add(new FieldError("$", "must be a JSON object"));
+            errors.reject("$", "must be a JSON object");
             return;
         }
         Set<String> known = Set.of(allowed);
         body.propertyNames().forEach(name -> {
             if (!known.contains(name)) {
-                errors.add(new FieldError(name, "is not a property of this body (allowed: " + String.join(", ", allowed) + ")"));
+                errors.reject(name, "is not a property of this body (allowed: " + String.join(", ", allowed) + ")");
             }
         });
     }
@@ -162,13 +159,11 @@ final class CaseBodies {
     }
 
     private void reject(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.reject(field, message);
     }
 
     private void throwIfAny() {
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest("The request has " + errors.size() + " invalid field(s).", errors);
-        }
+        errors.throwIfAny();
     }
 
     static String names(Enum<?>[] values) {

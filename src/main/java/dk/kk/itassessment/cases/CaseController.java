@@ -38,7 +38,7 @@ class CaseController {
 
     @GetMapping
     @Operation(summary = "The reviewers' queue, or the caller's own cases", description = "Filters `status`, `phase`, "
-            + "`responsible` (cases with an open item of that responsible), `assignee`, `institution`, `overdue` "
+            + "`responsible` (open cases waiting for it: an item of that responsible OPEN or RETURNED), `assignee`, `institution`, `overdue` "
             + "(true|false), `assessment` (an assessment's id); `page` from 0, `size` 1–100 (default 20). Open cases "
             + "by due date, oldest first (none last), then the rest newest first. Requesters, staff and intake "
             + "clients see only their own.")

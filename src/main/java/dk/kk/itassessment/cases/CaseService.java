@@ -4,13 +4,12 @@ import dk.kk.itassessment.access.Caller;
 import dk.kk.itassessment.access.Role;
 import dk.kk.itassessment.assessment.AssessmentService;
 import dk.kk.itassessment.audit.AuditTrail;
-import dk.kk.itassessment.platform.InvalidRequest;
+import dk.kk.itassessment.platform.FieldErrors;
 import dk.kk.itassessment.platform.JsonBody;
 import dk.kk.itassessment.platform.NotFound;
 import dk.kk.itassessment.platform.Paging;
 import dk.kk.itassessment.platform.PreconditionFailed;
 import dk.kk.itassessment.platform.PreconditionRequired;
-import dk.kk.itassessment.platform.Problems;
 import dk.kk.itassessment.platform.Text;
 import dk.kk.itassessment.policy.Evaluation;
 import dk.kk.itassessment.registry.Names;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +70,8 @@ class CaseService {
     }
 
     Page list(Map<String, String> query, Caller caller) {
-        List<Problems.FieldError> errors = new ArrayList<>();
-        Paging paging = Paging.of(query.get("page"), query.get("size"),
-                (field, message) -> errors.add(new Problems.FieldError(field, message)));
+        FieldErrors errors = new FieldErrors();
+        Paging paging = Paging.of(query.get("page"), query.get("size"), errors::reject);
         String status = oneOf(query, "status", names(Case.Status.values()), errors);
         String phase = oneOf(query, "phase", Case.PHASES, errors);
         String responsible = oneOf(query, "responsible", List.of("REQUESTER", "ADMINISTRATIVE_STAFF",
@@ -91,12 +88,10 @@ class CaseService {
                 assessmentId = null;
             }
             if (assessmentId == null) {
-                errors.add(new Problems.FieldError("assessment", "must be an assessment's id (a UUID)"));
+                errors.reject("assessment", "must be an assessment's id (a UUID)");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest("The query has invalid parameters.", errors);
-        }
+        errors.throwIfAny("The query has invalid parameters.");
         LocalDate today = today();
         Cases.Filter filter = new Cases.Filter(status, phase, responsible, assignee,
                 institution == null ? null : Names.normalise(institution),
@@ -390,23 +385,23 @@ class CaseService {
     }
 
     private static String oneOf(Map<String, String> query, String name, List<String> allowed,
-                                List<Problems.FieldError> errors) {
+                                FieldErrors errors) {
         String value = present(query.get(name));
         if (value != null && !allowed.contains(value)) {
-            errors.add(new Problems.FieldError(name, "must be one of " + String.join(", ", allowed)));
+            errors.reject(name, "must be one of " + String.join(", ", allowed));
             return null;
         }
         return value;
     }
 
-    private static String line(Map<String, String> query, String name, List<Problems.FieldError> errors) {
+    private static String line(Map<String, String> query, String name, FieldErrors errors) {
         String value = present(query.get(name));
         if (value == null) {
             return null;
         }
         String forbidden = Text.forbiddenInLine(value);
         if (forbidden != null || value.length() > 200) {
-            errors.add(new Problems.FieldError(name, forbidden != null ? forbidden : "at most 200 characters"));
+            errors.reject(name, forbidden != null ? forbidden : "at most 200 characters");
             return null;
         }
         return value;

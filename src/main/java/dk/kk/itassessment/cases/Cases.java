@@ -49,10 +49,10 @@ class Cases {
                         insert into cases (number, assessment_id, status, route, security_review, ruleset_version,
                                            submitted_by, requester_name, requester_email, institution, institution_key,
                                            solution_name, supplier_name, supplier_cvr, solution_kind,
-                                           solution_category, phase, opened_at, due_date, version)
+                                           solution_category, phase, waiting_on, opened_at, due_date, version)
                         values (:number, :assessmentId, :status, :route, :securityReview, :rulesetVersion,
                                 :submittedBy, :requesterName, :requesterEmail, :institution, :institutionKey,
-                                :solutionName, :supplierName, :supplierCvr, :kind, :category, :phase, :openedAt,
+                                :solutionName, :supplierName, :supplierCvr, :kind, :category, :phase, :waitingOn, :openedAt,
                                 :dueDate, :version)
                         """)
                 .param("number", opened.number)
@@ -72,6 +72,7 @@ class Cases {
                 .param("kind", opened.solution.kind())
                 .param("category", opened.solution.category())
                 .param("phase", opened.phase(), Types.VARCHAR)
+                .param("waitingOn", waitingOn(opened))
                 .param("openedAt", timestamp(opened.openedAt))
                 .param("dueDate", opened.dueDate, Types.DATE)
                 .param("version", opened.version)
@@ -109,7 +110,8 @@ class Cases {
         Case.Outcome outcome = changed.outcome;
         int updated = jdbc.sql("""
                         update cases set status = :status, route = :route, security_review = :securityReview,
-                               ruleset_version = :rulesetVersion, phase = :phase, due_date = :dueDate,
+                               ruleset_version = :rulesetVersion, phase = :phase, waiting_on = :waitingOn,
+                               due_date = :dueDate,
                                assignee = :assignee, decision = :decision, permission_valid_until = :validUntil,
                                decision_note = :note, decided_by = :decidedBy, decided_at = :decidedAt,
                                ended_at = :endedAt, policy_changed = :policyChanged,
@@ -121,6 +123,7 @@ class Cases {
                 .param("securityReview", changed.securityReview)
                 .param("rulesetVersion", changed.rulesetVersion)
                 .param("phase", changed.phase(), Types.VARCHAR)
+                .param("waitingOn", waitingOn(changed))
                 .param("dueDate", changed.dueDate, Types.DATE)
                 .param("assignee", changed.assignee, Types.VARCHAR)
                 .param("decision", outcome == null ? null : outcome.decision(), Types.VARCHAR)
@@ -140,6 +143,15 @@ class Cases {
         }
         appendHistory(changed);
         return true;
+    }
+
+    /** The responsibles an open case waits for (of its items OPEN or RETURNED), for the queue's filter; none when ended. */
+    private static String[] waitingOn(Case c) {
+        if (!c.status.open()) {
+            return new String[0];
+        }
+        return c.items.stream().filter(i -> i.state == Case.State.OPEN || i.state == Case.State.RETURNED)
+                .map(i -> i.responsible).distinct().sorted().toArray(String[]::new);
     }
 
     void insertComment(String number, String author, Instant at, String text, boolean internal) {
@@ -178,27 +190,43 @@ class Cases {
     /** The filters of the list, each null when not given; {@code reader} null reads every case. */
     record Filter(String status, String phase, String responsible, String assignee, String institutionKey,
                   Boolean overdue, UUID assessment, Reader reader, LocalDate today) {
+
+        /** Only open cases can match: overdue ones, or those waiting for a responsible. */
+        boolean openOnly() {
+            return responsible != null || Boolean.TRUE.equals(overdue);
+        }
     }
 
     /** A requester's (or staff member's, or intake client's) own cases: submitted by them or naming their e-mail. */
     record Reader(String username, String email) {
     }
 
-    /** A page of cases: open ones by due date (oldest first, none last), then the others newest first. */
+    /**
+     * A page of cases: open ones by due date (oldest first, none last), then the others newest first — two ordered,
+     * limited halves, each served by its own partial index (V30), and only those the filter can match: a status, an
+     * overdue case or a responsible waited for names one half.
+     */
     List<Case> page(Filter filter, Paging paging) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
-        long upTo = paging.offset() + paging.size();
-        params.put("upTo", upTo);
+        params.put("upTo", paging.offset() + paging.size());
         params.put("offset", paging.offset());
         params.put("size", paging.size());
-        // two ordered, limited halves, each served by its own index, then the page of the two
-        String sql = "select * from ("
-                + "(select " + COLUMNS + ", 0 as half from cases c where c.status in ('OPEN', 'RETURNED') and " + where
-                + " order by c.due_date nulls last, c.opened_at, c.number limit :upTo)"
-                + " union all "
-                + "(select " + COLUMNS + ", 1 as half from cases c where c.status not in ('OPEN', 'RETURNED') and " + where
-                + " order by c.opened_at desc, c.number desc limit :upTo)) q"
+        boolean open = filter.status() == null || Case.Status.valueOf(filter.status()).open();
+        boolean ended = filter.status() == null ? !filter.openOnly() : !Case.Status.valueOf(filter.status()).open();
+        List<String> halves = new ArrayList<>();
+        if (open) {
+            halves.add("(select " + COLUMNS + ", 0 as half from cases c where c.status in ('OPEN', 'RETURNED') and "
+                    + where + " order by c.due_date nulls last, c.opened_at, c.number limit :upTo)");
+        }
+        if (ended) {
+            halves.add("(select " + COLUMNS + ", 1 as half from cases c where c.status not in ('OPEN', 'RETURNED') and "
+                    + where + " order by c.opened_at desc, c.number desc limit :upTo)");
+        }
+        if (halves.isEmpty()) {
+            return List.of();
+        }
+        String sql = "select * from (" + String.join(" union all ", halves) + ") q"
                 + " order by half, case when half = 0 then due_date end nulls last,"
                 + " case when half = 0 then opened_at end, case when half = 1 then opened_at end desc, number"
                 + " offset :offset limit :size";
@@ -227,9 +255,8 @@ class Cases {
             conditions.add("c.phase = :phase");
             params.put("phase", filter.phase());
         }
-        if (filter.responsible() != null) {
-            conditions.add("exists (select 1 from case_items i where i.case_number = c.number"
-                    + " and i.responsible = :responsible and i.state in ('OPEN', 'RETURNED'))");
+        if (filter.responsible() != null) { // an open case waiting for it (V32)
+            conditions.add("c.status in ('OPEN', 'RETURNED') and c.waiting_on @> array[cast(:responsible as text)]");
             params.put("responsible", filter.responsible());
         }
         if (filter.assignee() != null) {

@@ -1,5 +1,6 @@
 package dk.kk.itassessment.intake;
 
+import dk.kk.itassessment.platform.FieldErrors;
 import dk.kk.itassessment.platform.Problems.FieldError;
 import dk.kk.itassessment.platform.Text;
 import java.math.BigDecimal;
@@ -32,14 +33,14 @@ final class Checks {
         }
     }
 
-    private final List<FieldError> errors = new ArrayList<>();
+    private final FieldErrors errors = new FieldErrors();
 
     List<FieldError> errors() {
-        return List.copyOf(errors);
+        return errors.list();
     }
 
     void reject(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.reject(field, message);
     }
 
     /** The top level, which must be an object with only the known properties. */

@@ -68,8 +68,19 @@ public final class Text {
      * controls and invisible characters are each a {@code ?}.
      */
     public static String printable(String text) {
+        return shorten(text, 100);
+    }
+
+    /**
+     * A text as it is quoted in a message (an id, a name, a sheet, a cell): at most {@code max} characters and then
+     * {@code …}, its controls, direction controls and invisible characters each a {@code ?}; null is empty.
+     */
+    public static String shorten(String text, int max) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < 100; i++) {
+        for (int i = 0; i < text.length() && out.length() < max; i++) {
             char c = text.charAt(i);
             boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
             if (pair) {

@@ -183,8 +183,8 @@ sealed interface TableCellType {
         return new Evaluation.Text(da, en);
     }
 
-    /** A value as quoted in a message: at most 60 characters. */
+    /** A value as quoted in a message: at most 60 characters, nothing unprintable. */
     static String shorten(String value) {
-        return value.length() > 60 ? value.substring(0, 60) + "…" : value;
+        return dk.kk.itassessment.platform.Text.shorten(value, 60);
     }
 }

@@ -1,7 +1,7 @@
 package dk.kk.itassessment.registry;
 
 import dk.kk.itassessment.platform.Cvr;
-import dk.kk.itassessment.platform.InvalidRequest;
+import dk.kk.itassessment.platform.FieldErrors;
 import dk.kk.itassessment.platform.Problems.FieldError;
 import dk.kk.itassessment.platform.Text;
 import java.time.LocalDate;
@@ -23,12 +23,10 @@ final class Fields {
     static final int MAX_ITEMS = 500;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    private final String prefix;
-    private final List<FieldError> errors;
+    private final FieldErrors errors;
 
     Fields(String prefix, List<FieldError> errors) {
-        this.prefix = prefix;
-        this.errors = errors;
+        this.errors = new FieldErrors(prefix, errors);
     }
 
     Fields() {
@@ -36,21 +34,15 @@ final class Fields {
     }
 
     void reject(String field, String message) {
-        errors.add(new FieldError(prefix + field, message));
+        errors.reject(field, message);
     }
 
     boolean rejected(String field) {
-        return errors.stream().anyMatch(e -> e.field().equals(prefix + field));
-    }
-
-    List<FieldError> errors() {
-        return errors;
+        return errors.rejected(field);
     }
 
     void throwIfAny() {
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest("The request has " + errors.size() + " invalid field(s).", errors);
-        }
+        errors.throwIfAny();
     }
 
     // --- the rules; a null value is absent (or was already rejected for its type) ---

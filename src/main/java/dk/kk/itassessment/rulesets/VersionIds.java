@@ -1,6 +1,7 @@
 package dk.kk.itassessment.rulesets;
 
 import dk.kk.itassessment.platform.NotFound;
+import dk.kk.itassessment.platform.Text;
 
 /** A version's id as a path gives it: a whole number, or an unknown version (404) like any other. */
 final class VersionIds {
@@ -26,10 +27,6 @@ final class VersionIds {
 
     /** A client's text, echoed back in an error: at most 60 characters, nothing unprintable. */
     static String shorten(String value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-        return s.replaceAll("[^\\x20-\\x7E\\u00A0-\\u00FF]", "?");
+        return Text.shorten(value, 60);
     }
 }

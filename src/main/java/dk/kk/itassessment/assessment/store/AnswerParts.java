@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An answer in the parts it is stored in (migration V24): its checklist and its explanation, each stored once in
+ * An answer in the parts it is stored in: its checklist and its explanation, each stored once in
  * {@code answer_parts} under the SHA-256 of its JSON, and the rest of the answer, those two arrays left empty. A rule
  * set gives the same checklist and explanation to every request that fires the same rules, so most answers share
  * their parts with earlier ones; a part's JSON is written once and remembered (by the list's value).
@@ -31,7 +31,7 @@ class AnswerParts {
 
     private final JsonMapper json;
     private final Map<List<?>, Part> written = new ConcurrentHashMap<>();
-    /** The parts known to be in the table (committed): a part is never removed (V24 refuses it). */
+    /** The parts known to be in the table (committed): a part is never removed (the table refuses it). */
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
     AnswerParts(JsonMapper json) {
@@ -55,7 +55,7 @@ class AnswerParts {
         byte[] rest = json.writeValueAsBytes(withoutParts(view));
         int c = indexOf(rest, CHECKLIST);
         int e = indexOf(rest, EXPLANATION);
-        // where the database puts them back (V24's assessment_answer): the first of each, the checklist first
+        // where the database puts them back (the function assessment_answer): the first of each, the checklist first
         if (c < 0 || e < c) {
             throw new IllegalStateException("An answer whose checklist and explanation fields cannot be told apart");
         }

@@ -29,9 +29,8 @@ import org.springframework.stereotype.Component;
  * most {@value #BATCH} at a time). A request waits until its assessment is committed, so a 201 still means stored;
  * alone, it is stored alone and waits no longer than before.
  *
- * <p>Why: a stored assessment cost PostgreSQL about 0.44 ms of processor time when each came in a statement and a
- * commit of its own, and about 0.18 ms ten at a time (bench/README.md, "group commit"): most of it was the
- * statement's and the commit's, not the row's.
+ * <p>Why: most of what a stored assessment cost PostgreSQL was its statement's and its commit's, not its row's
+ * (bench/README.md, "group commit", has the figures).
  *
  * <p>The queue is bounded ({@value #QUEUE_LIMIT}, more than the web server has threads): a row that finds it full is
  * refused at once as a 503 ({@link DatabaseUnavailable}), and when the database is not available every row queued

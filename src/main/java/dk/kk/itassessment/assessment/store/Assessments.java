@@ -48,7 +48,7 @@ class Assessments {
         this.parts = parts;
     }
 
-    /** The assessments with their answers as given, put together from their parts (migration V24). */
+    /** The assessments with their answers as given, put together from their parts (assessment_answer). */
     private static final String WITH_ANSWERS = " from assessments left join answer_parts c on c.sha256 = checklist_part"
             + " left join answer_parts e on e.sha256 = explanation_part";
     private static final String ANSWER = "assessment_answer(answer, c.body, e.body)";

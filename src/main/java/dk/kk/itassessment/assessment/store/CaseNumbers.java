@@ -9,12 +9,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Case numbers, {@code BUF-YYYY-NNNNN}: the year of the time an assessment is stored, in Copenhagen, and the next of
- * that year's sequence (V29's {@code next_case_number}). Taken before the answer is written, as the answer carries it.
+ * that year's sequence (the function {@code next_case_number}). Taken before the answer is written, as the answer
+ * carries it.
  *
  * <p>Taken from the database {@value #BLOCK} at a time and handed out in order, as a sequence's own {@code CACHE}
- * does: a number of its own cost every assessment a round trip (bench/README.md, "case numbers"). So within one
- * instance the numbers rise with time; two instances interleave their blocks, and the numbers an instance had not
- * handed out when it stopped are gaps (never given again).
+ * does: a number of its own cost every assessment a round trip. So within one instance the numbers rise with time;
+ * two instances interleave their blocks, and the numbers an instance had not handed out when it stopped are gaps
+ * (never given again).
  */
 @Component
 class CaseNumbers {

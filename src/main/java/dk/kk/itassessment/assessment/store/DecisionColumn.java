@@ -5,9 +5,9 @@ import dk.kk.itassessment.policy.Evaluation;
 import java.util.List;
 
 /**
- * The stored decision column of an assessment (V13's shape: the codes, and the checklist as parallel arrays in the
- * answer's order), written with the row. It must equal {@code assessment_decision(answer::jsonb)} of the answer as
- * given (the view {@code assessment_answers}); the tests check it does. Null days are written as null, as V13's
+ * The stored decision column of an assessment (the shape of {@code assessment_decision}: the codes, and the
+ * checklist as parallel arrays in the answer's order), written with the row. It must equal {@code assessment_decision(answer::jsonb)} of the answer as
+ * given (the view {@code assessment_answers}); the tests check it does. Null days are written as null, as that
  * function writes them.
  */
 record DecisionColumn(String route, boolean newAcquisitionRequired, String securityReview, String riskTier,
