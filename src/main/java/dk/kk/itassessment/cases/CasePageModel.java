@@ -255,7 +255,7 @@ class CasePageModel {
         page.addAttribute("today", LocalDate.now(Case.COPENHAGEN).toString());
     }
 
-    private Decision decision(JsonNode a, Caller caller, Locale locale) {
+    Decision decision(JsonNode a, Caller caller, Locale locale) {
         String version = a.path("ruleset").path("version").asString("");
         boolean readsTables = caller.hasAnyRole(Role.POLICY_OFFICER, Role.REVIEWER, Role.ADMIN);
         List<Line> lines = new ArrayList<>();

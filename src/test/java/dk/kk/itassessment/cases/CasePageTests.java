@@ -38,6 +38,9 @@ class CasePageTests {
     @Autowired
     Api api;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     String base() {
         return "http://localhost:" + port;
     }
@@ -141,11 +144,15 @@ class CasePageTests {
         assertThat(cases.reviewer().post("/api/v1/cases/" + own + "/comments",
                 Map.of("text", "Please send the price", "internal", false)).status()).isEqualTo(201);
 
+        jdbc.sql("update cases set due_date = current_date - 3, version = version + 1 where number = ?").param(own).update();
+
         Browser.open(base() + "/?lang=da");
         Browser.signIn(requester, password(requester));
         Browser.open(base() + "/cases");
         assertThat(Browser.heading()).isEqualTo("Mine sager");
         assertThat(Browser.findAll("table.data tbody tr")).hasSize(1);
+        assertThat(Browser.find("table.data tbody tr .badge-overdue").getText()).isEqualTo("Fristen er overskredet");
+        Browser.assertAccessible();
         assertThat(Browser.findAll("form.filters")).isEmpty();
         Browser.find("table.data tbody a").click();
         Browser.waitUntil(b -> Browser.path().equals("/cases/" + own));
@@ -179,10 +186,22 @@ class CasePageTests {
         Browser.signIn(reviewer, password(reviewer));
         Browser.open(base() + "/cases/" + number);
         List<String> codes = CaseApi.codes(cases.get(number), true);
+        String code = codes.get(1);
+        WebElement withoutNote = Browser.find("#item-" + code + " button[value=NOT_APPLICABLE]");
+        withoutNote.click();
+        Browser.waitUntil(ExpectedConditions.stalenessOf(withoutNote));
+        assertThat(Browser.find(".error-summary a").getText())
+                .isEqualTo("Note: skriv, hvorfor et obligatorisk punkt ikke er relevant");
+        assertThat(Browser.find(".error-summary a").getAttribute("href")).endsWith("#item-" + code + "-note");
+        assertThat(Browser.find("#item-" + code + "-note-error").getText()).contains("ikke er relevant");
+        assertThat(Browser.find("#item-" + code + "-note").getAttribute("aria-describedby"))
+                .isEqualTo("item-" + code + "-note-error");
+        Browser.assertAccessible();
+        assertThat(CaseApi.state(cases.get(number), code)).isEqualTo("OPEN");
+
         cases.done(number, codes.get(0));
         JsonNode before = cases.get(number);
 
-        String code = codes.get(1);
         Browser.find("#item-" + code + "-note").sendKeys("Checked with the supplier");
         WebElement notApplicable = Browser.find("#item-" + code + " button[value=NOT_APPLICABLE]");
         notApplicable.click();
