@@ -224,4 +224,38 @@ class CasePageTests {
                 .containsExactly("Checked with the supplier");
         assertThat(Browser.driver().findElements(By.cssSelector(".error-summary"))).isEmpty();
     }
+
+    /**
+     * The banner of a changed policy. How a case comes to be changed is PolicyFollower's (tested with the cases);
+     * here the case is marked as PolicyFollower marks it — activating another version would change every open case
+     * of the shared test context.
+     */
+    @Test
+    void aChangedPolicyShowsItsDifferencesAndTheReviewerReassesses() {
+        CaseApi cases = cases();
+        String number = cases.open(CaseApi.request(CaseApi.unique("Policy changed")));
+        String title = CaseApi.item(cases.get(number), "SUBMIT_ACQUISITION_FORM").get("title").get("da").asString();
+        jdbc.sql("update cases set policy_changed = true, version = version + 1 where number = ?").param(number).update();
+        jdbc.sql("insert into case_events (case_number, at, actor, event, details) values (?, now(), 'system', "
+                        + "'POLICY_CHANGED', cast(? as jsonb))")
+                .params(number, "{\"rulesetVersion\": \"1\", \"differences\": [\"route FULL_ACQUISITION → "
+                        + "FAST_TRACK_ACQUISITION\", \"item dropped SUBMIT_ACQUISITION_FORM\"]}")
+                .update();
+        String reviewer = account("reviewer", Role.REVIEWER);
+        Browser.open(base() + "/?lang=da");
+        Browser.signIn(reviewer, password(reviewer));
+        Browser.open(base() + "/cases/" + number);
+        assertThat(Browser.find("#policy-changed").getText()).contains("Regelsættet er ændret")
+                .contains("Rute: Fuld it-anskaffelse → Hurtig anskaffelse")
+                .contains("Punktet kræves ikke længere: " + title);
+        Browser.assertAccessible();
+
+        WebElement reassess = Browser.find("#reassess");
+        reassess.click();
+        Browser.waitUntil(ExpectedConditions.stalenessOf(reassess));
+        assertThat(Browser.find("#flash").getText()).isEqualTo("Sagen er vurderet igen efter det aktive regelsæt.");
+        assertThat(Browser.findAll("#policy-changed")).isEmpty();
+        assertThat(Browser.find("#history").getText()).contains("Vurderet igen efter det aktive regelsæt");
+        assertThat(cases.get(number).get("policyChanged").asBoolean()).isFalse();
+    }
 }
