@@ -6,6 +6,7 @@ import static dk.kk.itassessment.access.Role.INTAKE_CLIENT;
 import static dk.kk.itassessment.access.Role.POLICY_OFFICER;
 import static dk.kk.itassessment.access.Role.REQUESTER;
 import static dk.kk.itassessment.access.Role.REVIEWER;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -32,6 +33,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
+
+    private static final String[] CASE_READERS = names(REQUESTER, ADMINISTRATIVE_STAFF, INTAKE_CLIENT, REVIEWER,
+            POLICY_OFFICER, ADMIN);
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAnswers problems, SecuritySettings settings,
@@ -97,6 +101,11 @@ class WebSecurity {
                         .requestMatchers(POST, "/api/v1/cases/*/comments", "/api/v1/cases/*/decision",
                                 "/api/v1/cases/*/reassess").hasRole(REVIEWER.name())
                         .requestMatchers(PUT, "/api/v1/cases/*/assignee").hasRole(REVIEWER.name())
+                        // notifications: whoever may read the case subscribes (Subscriptions decides, 404 else)
+                        .requestMatchers(PUT, "/api/v1/cases/*/subscription").hasAnyRole(CASE_READERS)
+                        .requestMatchers(DELETE, "/api/v1/cases/*/subscription").hasAnyRole(CASE_READERS)
+                        .requestMatchers(GET, "/api/v1/cases/*/subscribers").hasRole(REVIEWER.name())
+                        .requestMatchers(GET, "/api/v1/mail/outbox").hasRole(ADMIN.name())
                         .anyRequest().denyAll());
         return http.build();
     }

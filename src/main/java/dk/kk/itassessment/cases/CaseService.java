@@ -345,7 +345,7 @@ class CaseService {
 
     // --- who reads, who acts ---
 
-    private Case readable(String number, Caller caller, boolean forUpdate) {
+    Case readable(String number, Caller caller, boolean forUpdate) {
         NotFound unknown = new NotFound("No case " + Text.printable(number) + ".");
         if (!NUMBER.matcher(number).matches()) {
             throw unknown;

@@ -92,6 +92,13 @@ class AuthorizationMatrixTests {
             Map.entry("PUT /api/v1/cases/{number}/assignee", REVIEWERS),
             Map.entry("POST /api/v1/cases/{number}/decision", REVIEWERS),
             Map.entry("POST /api/v1/cases/{number}/reassess", REVIEWERS),
+            // notifications: whoever may read the case subscribes (404 else); the one-click link needs no login
+            Map.entry("PUT /api/v1/cases/{number}/subscription", EVERYONE),
+            Map.entry("DELETE /api/v1/cases/{number}/subscription", EVERYONE),
+            Map.entry("GET /api/v1/cases/{number}/subscribers", REVIEWERS),
+            Map.entry("GET /api/v1/mail/outbox", ADMINS),
+            Map.entry("GET /mail/unsubscribe/{link}", EVERYONE),
+            Map.entry("POST /mail/unsubscribe/{link}", EVERYONE),
             // not in the OpenAPI description, so named here: open, and the rest of actuator for ADMIN
             Map.entry("GET /actuator/health", EVERYONE),
             Map.entry("HEAD /actuator/health", EVERYONE),
@@ -103,7 +110,8 @@ class AuthorizationMatrixTests {
 
     /** Open without credentials (the rest answers 401 to an anonymous caller). */
     static final Set<String> OPEN = Set.of("GET /actuator/health", "HEAD /actuator/health",
-            "GET /actuator/health/liveness", "GET /actuator/health/readiness");
+            "GET /actuator/health/liveness", "GET /actuator/health/readiness", "GET /mail/unsubscribe/{link}",
+            "POST /mail/unsubscribe/{link}");
 
     @Autowired
     Api api;
@@ -158,7 +166,8 @@ class AuthorizationMatrixTests {
             }
         }));
         operations.addAll(List.of("GET /actuator/health", "HEAD /actuator/health", "GET /actuator/health/liveness",
-                "GET /actuator/health/readiness", "GET /actuator/info", "GET /actuator/prometheus", "GET /actuator"));
+                "GET /actuator/health/readiness", "GET /actuator/info", "GET /actuator/prometheus", "GET /actuator",
+                "GET /mail/unsubscribe/{link}", "POST /mail/unsubscribe/{link}"));
         return operations;
     }
 
@@ -170,7 +179,8 @@ class AuthorizationMatrixTests {
                 .replace("{username}", "nobody-of-the-matrix")
                 .replace("{table}", "routes")
                 .replace("{number}", "BUF-2000-99999")
-                .replace("{code}", "SUBMIT_ACQUISITION_FORM");
+                .replace("{code}", "SUBMIT_ACQUISITION_FORM")
+                .replace("{link}", "00000000-0000-4000-8000-000000000000.forged");
         boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         return caller.send(path, method, body ? "application/json" : null,
                 body ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0], Map.of()).status();

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Import;
  * The one Spring context every integration test shares: the real service on a random port, on one embedded
  * PostgreSQL for the whole test run, with no demo data. Do not add properties or mocks per test class: a
  * different configuration starts a second context and slows the suite. Single sign-on is on, with the public key of
- * a test-only key pair (src/test/resources/test-jwt-*.pem: tests sign their own tokens), and CORS allows
- * {@link #INTAKE_ORIGIN}.
+ * a test-only key pair (src/test/resources/test-jwt-*.pem: tests sign their own tokens), CORS allows
+ * {@link #INTAKE_ORIGIN}, and mail goes to the run's one SMTP server ({@link MailServer}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,10 +23,17 @@ import org.springframework.context.annotation.Import;
         "assessment.security.bootstrap-admin.username=" + IntegrationTest.BOOTSTRAP_ADMIN,
         "assessment.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
         "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem",
-        "assessment.security.cors.allowed-origins=" + IntegrationTest.INTAKE_ORIGIN
+        "assessment.security.cors.allowed-origins=" + IntegrationTest.INTAKE_ORIGIN,
+        // notifications: the run's GreenMail (MailServer), a sender that polls often and batches briefly
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=${assessment.test.smtp-port}",
+        "assessment.mail.poll-interval=100ms",
+        "assessment.mail.batch-window=3s",
+        "assessment.mail.retry-delay=300ms",
+        "assessment.mail.retry-max=1s"
 })
 @Import({Api.Config.class, RegistryFixtures.Config.class, TestAccounts.Config.class, StoredEvents.Config.class,
-        DatabaseOwner.Config.class})
+        DatabaseOwner.Config.class, MailServer.Config.class})
 public @interface IntegrationTest {
 
     /** The first ADMIN, created at start-up from these properties; test-only, never a real password. */
