@@ -7,6 +7,7 @@ import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.Browser;
 import dk.kk.itassessment.support.IntegrationTest;
 import dk.kk.itassessment.support.PageSession;
+import dk.kk.itassessment.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -128,6 +129,33 @@ class CasePageTests {
         Api.Response preview = api.as(Role.REQUESTER).post("/api/v1/assessments/preview", request);
         assertThat(preview.status()).as(preview.text()).isEqualTo(200);
         assertThat(preview.json().get("route").asString()).isEqualTo("USE_EXISTING_PERMISSION");
+
+        String requester = TestAccounts.username(Role.REQUESTER);
+        Browser.signIn(requester, TestAccounts.password(requester));
+        Browser.open(base() + "/intake?" + query(request));
+        WebElement update = Browser.find("button[name=action][value=preview]");
+        update.click();
+        Browser.waitUntil(ExpectedConditions.stalenessOf(update));
+        assertThat(Browser.find("#preview-content").getAttribute("data-route")).isEqualTo("USE_EXISTING_PERMISSION");
+        assertThat(Browser.find("#preview-content").getText()).contains("Brug den eksisterende tilladelse");
+    }
+
+    /** The request as the intake form's query parameters (its JSON paths; a list repeats its name). */
+    static String query(JsonNode request) {
+        List<String> parameters = new java.util.ArrayList<>();
+        flatten("", request, parameters);
+        return String.join("&", parameters);
+    }
+
+    private static void flatten(String path, JsonNode node, List<String> parameters) {
+        if (node.isObject()) {
+            node.propertyNames().forEach(name -> flatten(path.isEmpty() ? name : path + "." + name, node.get(name),
+                    parameters));
+        } else if (node.isArray()) {
+            node.forEach(value -> flatten(path, value, parameters));
+        } else if (!node.isNull()) {
+            parameters.add(path + "=" + java.net.URLEncoder.encode(node.asString(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -165,6 +193,16 @@ class CasePageTests {
         assertThat(Browser.findAll("button[value=RETURNED]")).as("only reviewers return items").isEmpty();
         assertThat(Browser.findAll("#explanation a.source-link")).as("the tables are the officers'").isEmpty();
         Browser.assertAccessible();
+
+        assertThat(Browser.find("#subscription").getText()).contains("Du får ikke e-mail om sagen");
+        WebElement subscribe = Browser.find("#subscription-submit");
+        assertThat(subscribe.getText()).isEqualTo("Få besked på e-mail");
+        subscribe.click();
+        Browser.waitUntil(ExpectedConditions.stalenessOf(subscribe));
+        assertThat(Browser.find("#flash").getText()).isEqualTo("Du får nu besked på e-mail, når sagen ændres.");
+        assertThat(Browser.find("#subscription-submit").getText()).isEqualTo("Stop beskeder");
+        Api.Response subscribers = cases.reviewer().get("/api/v1/cases/" + own + "/subscribers");
+        assertThat(subscribers.text()).contains(requester + "@example.dk");
 
         Browser.open(base() + "/cases/" + other);
         assertThat(Browser.heading()).isEqualTo("Siden findes ikke");
