@@ -37,6 +37,8 @@ record IntakeForm(Map<String, List<String>> values) {
     private static final Map<String, String> PREVIEW_CONTACT = Map.of("requester.name", "Forhåndsvisning",
             "requester.email", "forhaandsvisning@example.dk", "requester.role", "OTHER", "requester.institution", "-",
             "requester.institutionType", "SCHOOL");
+    /** The request's objects with required fields. */
+    private static final List<String> OBJECTS = List.of("requester", "solution", "cost", "personalData");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     IntakeForm {
@@ -101,6 +103,9 @@ record IntakeForm(Map<String, List<String>> values) {
 
     private ObjectNode tree(Map<String, String> missing) {
         ObjectNode root = JSON.createObjectNode();
+        for (String object : OBJECTS) { // so that the request's checks name each missing field, not its object
+            root.putObject(object);
+        }
         boolean personal = processesPersonalData();
         boolean free = "true".equals(value("cost.free"));
         for (String name : all()) {
