@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * listener: if the outbox cannot be written, the change does not happen; if the change rolls back, so do its mails).
  * The opening subscribes the requester, an assignment the assignee. Each event reaches each subscriber but the one
  * who caused it — the opening always reaches the requester, as a receipt — and an internal comment only those who
- * may see it (reviewers, policy officers, admins: an account with the address has one of those roles).
+ * may see it (reviewers, policy officers, admins: an account with the address has one of those roles). A
+ * subscriber is told only while they may still read the case, by the rule of reading it: one of those roles, or the
+ * case's requester (its address) or submitter (the address of that account).
  */
 @Component
 class CaseMail {
@@ -71,15 +74,21 @@ class CaseMail {
     void tell(CaseSummary c, List<CaseSummary.Event> events, Instant at, String actorEmail, boolean receipt) {
         MailSettings settings = MailSettings.of(environment);
         String assignee = c.assignee() == null ? null : people.email(c.assignee()).map(Subscribers::key).orElse(null);
+        String submitter = people.email(c.submittedBy()).orElse(null);
         for (Subscribers.Subscription s : subscribers.active(c.number())) {
             boolean requesterReceipt = receipt && s.reason().equals("REQUESTER");
             if (!requesterReceipt && actorEmail != null && s.email().equalsIgnoreCase(actorEmail)) {
                 continue; // they know: they did it
             }
-            boolean seesInternal = events.stream().anyMatch(CaseSummary.Event::internal) && seesInternal(s.email());
+            Set<Role> roles = people.rolesOf(s.email());
+            boolean seesAll = roles.contains(Role.REVIEWER) || roles.contains(Role.POLICY_OFFICER)
+                    || roles.contains(Role.ADMIN);
+            if (!seesAll && !s.email().equalsIgnoreCase(c.requesterEmail()) && !s.email().equalsIgnoreCase(submitter)) {
+                continue; // subscribed while they could read the case; they no longer may (a role taken away)
+            }
             List<EventTexts.Line> lines = new ArrayList<>();
             for (CaseSummary.Event e : events) {
-                if (!e.internal() || seesInternal) {
+                if (!e.internal() || seesAll) {
                     lines.add(EventTexts.of(e, c, WHEN.format(e.at())));
                 }
             }
@@ -90,11 +99,6 @@ class CaseMail {
             outbox.append(c.number(), s.email(), reason, c.solution(), s.token(), Collections.unmodifiableList(lines),
                     at, settings, domain(settings.from()));
         }
-    }
-
-    private boolean seesInternal(String email) {
-        return people.rolesOf(email).stream()
-                .anyMatch(r -> r == Role.REVIEWER || r == Role.POLICY_OFFICER || r == Role.ADMIN);
     }
 
     static String domain(String from) {

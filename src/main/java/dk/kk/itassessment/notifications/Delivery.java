@@ -31,17 +31,24 @@ class Delivery {
         this.environment = environment;
     }
 
-    /** One way of delivering, for one poll's mails. */
-    interface Transport {
+    /** One way of delivering, for one poll's mails; closed after them. */
+    interface Transport extends AutoCloseable {
         Session session();
 
         void deliver(MimeMessage message, Outbox.Row row) throws MessagingException;
+
+        @Override
+        void close();
     }
 
     Transport transport(MailSettings settings) {
         return settings.dropsFiles(environment) ? new DropFolder(settings.dropDir()) : smtp();
     }
 
+    /**
+     * Spring Boot's {@code spring.mail.*} as they are now; one connection to the server for all the mails of a poll
+     * (opened at the first, opened again after a failure), rather than one per mail.
+     */
     private Transport smtp() {
         MailProperties properties = Binder.get(environment).bindOrCreate("spring.mail", MailProperties.class);
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
@@ -56,17 +63,49 @@ class Delivery {
         Properties javaMail = new Properties();
         javaMail.putAll(properties.getProperties());
         sender.setJavaMailProperties(javaMail);
-        return new Transport() {
-            @Override
-            public Session session() {
-                return sender.getSession();
-            }
+        return new Smtp(sender);
+    }
 
-            @Override
-            public void deliver(MimeMessage message, Outbox.Row row) {
-                sender.send(message);
+    private static final class Smtp implements Transport {
+        private final JavaMailSenderImpl sender;
+        private jakarta.mail.Transport connection;
+
+        Smtp(JavaMailSenderImpl sender) {
+            this.sender = sender;
+        }
+
+        @Override
+        public Session session() {
+            return sender.getSession();
+        }
+
+        @Override
+        public void deliver(MimeMessage message, Outbox.Row row) throws MessagingException {
+            try {
+                if (connection == null || !connection.isConnected()) {
+                    close();
+                    connection = sender.getSession().getTransport(sender.getProtocol());
+                    connection.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+                }
+                message.saveChanges();
+                connection.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException | RuntimeException e) {
+                close(); // the next mail starts on a new connection
+                throw e;
             }
-        };
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (MessagingException e) {
+                    // gone already
+                }
+                connection = null;
+            }
+        }
     }
 
     private record DropFolder(Path dir) implements Transport {
@@ -90,6 +129,10 @@ class Delivery {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

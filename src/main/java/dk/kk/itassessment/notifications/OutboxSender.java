@@ -56,8 +56,7 @@ class OutboxSender implements SmartLifecycle {
     private void loop() {
         while (running) {
             MailSettings settings = MailSettings.of(environment);
-            try {
-                Delivery.Transport transport = delivery.transport(settings);
+            try (Delivery.Transport transport = delivery.transport(settings)) {
                 while (running && sendOne(settings, transport)) {
                     // the next due mail at once
                 }
@@ -98,7 +97,10 @@ class OutboxSender implements SmartLifecycle {
                     log.warn("Mail {} of case {} FAILED after {} attempt(s): {}", row.id(), row.caseNumber(), attempt,
                             error);
                 } else {
-                    outbox.retry(row.id(), attempt, error, now.plus(settings.backoff(attempt)));
+                    Instant next = now.plus(settings.backoff(attempt));
+                    outbox.retry(row.id(), attempt, error, next);
+                    log.info("Mail {} of case {}: attempt {} failed, the next at {}: {}", row.id(), row.caseNumber(),
+                            attempt, next, error);
                 }
             }
             return true;

@@ -146,6 +146,28 @@ class NotificationTests {
     }
 
     @Test
+    void aSubscriberWhoMayNoLongerReadTheCaseIsToldNothing() {
+        Mails mails = mails();
+        String requester = Mails.email(Mails.unique("asker"));
+        String formerName = Mails.unique("former");
+        String stayingName = Mails.unique("staying");
+        Api former = mails.person(formerName, Role.REVIEWER);
+        Api staying = mails.person(stayingName, Role.REVIEWER);
+        String number = Mails.open(api.as(Role.REQUESTER), Mails.unique("Duolingo"), requester);
+        Mails.subscribe(former, number);
+        Mails.subscribe(staying, number);
+        Api.Response demoted = api.put("/api/v1/users/" + formerName + "/roles", List.of("REQUESTER"));
+        assertThat(demoted.status()).as(demoted.text()).isEqualTo(200);
+
+        Mails.comment(api.as(Role.REVIEWER), number, "only for those who may read it", false);
+
+        eventually().until(() -> Mails.about(Mails.email(stayingName), number).size() == 1);
+        assertThat(Mails.about(Mails.email(formerName), number)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from mail_outbox where case_number = ? and recipient = ?")
+                .params(number, Mails.email(formerName)).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void subscribingNeedsReadingTheCase() {
         Mails mails = mails();
         String strangerName = Mails.unique("stranger");
