@@ -63,6 +63,15 @@ class CasePageModel {
         return label == null ? code : label;
     }
 
+    /**
+     * Who is responsible, for the person reading: common's label speaks to the requester ("you"); the office reads
+     * "the requester" ({@code cases.responsible.*}).
+     */
+    String responsible(String code, boolean office, Locale locale) {
+        String own = office ? messages.getMessage("cases.responsible." + code, null, null, locale) : null;
+        return own != null ? own : label("responsible", code, locale);
+    }
+
     static String text(Evaluation.Text text, Locale locale) {
         return text == null ? "" : english(locale) ? text.en() : text.da();
     }
@@ -161,8 +170,8 @@ class CasePageModel {
         Map<String, List<Choice>> choices = new LinkedHashMap<>();
         choices.put("status", choices("status", codes(Case.Status.values()), locale));
         choices.put("phase", choices("phase", Case.PHASES, locale));
-        choices.put("responsible", choices("responsible", List.of("REQUESTER", "ADMINISTRATIVE_STAFF",
-                "DIGITALISATION_OFFICE", "GROUP_IT", "DPO", "SUPPLIER"), locale));
+        choices.put("responsible", List.of("REQUESTER", "ADMINISTRATIVE_STAFF", "DIGITALISATION_OFFICE", "GROUP_IT",
+                "DPO", "SUPPLIER").stream().map(code -> new Choice(code, responsible(code, true, locale))).toList());
         choices.put("overdue", List.of(new Choice("true", message("cases.filter.overdue.true", locale)),
                 new Choice("false", message("cases.filter.overdue.false", locale))));
         return choices;
@@ -241,7 +250,7 @@ class CasePageModel {
         page.addAttribute("openedAt", when(c.openedAt(), locale));
         page.addAttribute("dueDate", c.dueDate() == null ? message("cases.due.none", locale) : day(c.dueDate(), locale));
         page.addAttribute("decision", decision(content.assessment(), caller, locale));
-        page.addAttribute("phases", phases(c, content.actions(), locale));
+        page.addAttribute("phases", phases(c, content.actions(), content.seesInternal(), locale));
         page.addAttribute("comments", c.comments() == null ? List.of() : c.comments().stream()
                 .map(k -> new CommentRow(k.author(), when(k.at(), locale), k.text(), k.internal())).toList());
         page.addAttribute("outcome", c.outcome() == null ? null : Map.of(
@@ -255,7 +264,7 @@ class CasePageModel {
         page.addAttribute("today", LocalDate.now(Case.COPENHAGEN).toString());
     }
 
-    private Decision decision(JsonNode a, Caller caller, Locale locale) {
+    Decision decision(JsonNode a, Caller caller, Locale locale) {
         String version = a.path("ruleset").path("version").asString("");
         boolean readsTables = caller.hasAnyRole(Role.POLICY_OFFICER, Role.REVIEWER, Role.ADMIN);
         List<Line> lines = new ArrayList<>();
@@ -284,7 +293,7 @@ class CasePageModel {
                 version, lines, warnings);
     }
 
-    private List<Phase> phases(CaseView c, CaseService.Actions actions, Locale locale) {
+    private List<Phase> phases(CaseView c, CaseService.Actions actions, boolean office, Locale locale) {
         Map<String, List<ItemRow>> byPhase = new LinkedHashMap<>();
         Case.PHASES.forEach(phase -> byPhase.put(phase, new ArrayList<>()));
         for (CaseView.Item item : c.items()) {
@@ -292,7 +301,7 @@ class CasePageModel {
             List<Choice> choices = states.stream().filter(s -> !s.equals("RETURNED"))
                     .map(s -> new Choice(s, message("cases.item.to." + s, locale))).toList();
             byPhase.computeIfAbsent(item.phase(), k -> new ArrayList<>()).add(new ItemRow(item.code(),
-                    text(item.title(), locale), label("responsible", item.responsible(), locale), item.mandatory(),
+                    text(item.title(), locale), responsible(item.responsible(), office, locale), item.mandatory(),
                     label("state", item.state(), locale), item.state(), item.note(), item.updatedBy(),
                     when(item.updatedAt(), locale), item.rule(), choices, states.contains("RETURNED")));
         }
@@ -392,7 +401,7 @@ class CasePageModel {
     }
 
     private String asked(String responsible, String phase, String mandatory, Locale locale) {
-        return label("responsible", responsible, locale) + ", " + label("phase", phase, locale) + ", "
+        return responsible(responsible, true, locale) + ", " + label("phase", phase, locale) + ", "
                 + message("cases.item." + mandatory, locale);
     }
 

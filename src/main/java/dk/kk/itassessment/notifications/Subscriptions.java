@@ -3,6 +3,7 @@ package dk.kk.itassessment.notifications;
 import dk.kk.itassessment.access.Caller;
 import dk.kk.itassessment.audit.AuditTrail;
 import dk.kk.itassessment.cases.CaseDirectory;
+import dk.kk.itassessment.cases.CaseSubscriptions;
 import dk.kk.itassessment.cases.CaseSummary;
 import dk.kk.itassessment.platform.NotFound;
 import dk.kk.itassessment.platform.Text;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * no address (the trail keeps facts, not personal data).
  */
 @Service
-public class Subscriptions {
+public class Subscriptions implements CaseSubscriptions {
 
     private final CaseDirectory cases;
     private final Subscribers subscribers;

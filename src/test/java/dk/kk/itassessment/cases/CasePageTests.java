@@ -7,6 +7,7 @@ import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.Browser;
 import dk.kk.itassessment.support.IntegrationTest;
 import dk.kk.itassessment.support.PageSession;
+import dk.kk.itassessment.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,6 +38,9 @@ class CasePageTests {
 
     @Autowired
     Api api;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     String base() {
         return "http://localhost:" + port;
@@ -125,6 +129,33 @@ class CasePageTests {
         Api.Response preview = api.as(Role.REQUESTER).post("/api/v1/assessments/preview", request);
         assertThat(preview.status()).as(preview.text()).isEqualTo(200);
         assertThat(preview.json().get("route").asString()).isEqualTo("USE_EXISTING_PERMISSION");
+
+        String requester = TestAccounts.username(Role.REQUESTER);
+        Browser.signIn(requester, TestAccounts.password(requester));
+        Browser.open(base() + "/intake?" + query(request));
+        WebElement update = Browser.find("button[name=action][value=preview]");
+        update.click();
+        Browser.waitUntil(ExpectedConditions.stalenessOf(update));
+        assertThat(Browser.find("#preview-content").getAttribute("data-route")).isEqualTo("USE_EXISTING_PERMISSION");
+        assertThat(Browser.find("#preview-content").getText()).contains("Brug den eksisterende tilladelse");
+    }
+
+    /** The request as the intake form's query parameters (its JSON paths; a list repeats its name). */
+    static String query(JsonNode request) {
+        List<String> parameters = new java.util.ArrayList<>();
+        flatten("", request, parameters);
+        return String.join("&", parameters);
+    }
+
+    private static void flatten(String path, JsonNode node, List<String> parameters) {
+        if (node.isObject()) {
+            node.propertyNames().forEach(name -> flatten(path.isEmpty() ? name : path + "." + name, node.get(name),
+                    parameters));
+        } else if (node.isArray()) {
+            node.forEach(value -> flatten(path, value, parameters));
+        } else if (!node.isNull()) {
+            parameters.add(path + "=" + java.net.URLEncoder.encode(node.asString(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -141,11 +172,15 @@ class CasePageTests {
         assertThat(cases.reviewer().post("/api/v1/cases/" + own + "/comments",
                 Map.of("text", "Please send the price", "internal", false)).status()).isEqualTo(201);
 
+        jdbc.sql("update cases set due_date = current_date - 3, version = version + 1 where number = ?").param(own).update();
+
         Browser.open(base() + "/?lang=da");
         Browser.signIn(requester, password(requester));
         Browser.open(base() + "/cases");
         assertThat(Browser.heading()).isEqualTo("Mine sager");
         assertThat(Browser.findAll("table.data tbody tr")).hasSize(1);
+        assertThat(Browser.find("table.data tbody tr .badge-overdue").getText()).isEqualTo("Fristen er overskredet");
+        Browser.assertAccessible();
         assertThat(Browser.findAll("form.filters")).isEmpty();
         Browser.find("table.data tbody a").click();
         Browser.waitUntil(b -> Browser.path().equals("/cases/" + own));
@@ -158,6 +193,16 @@ class CasePageTests {
         assertThat(Browser.findAll("button[value=RETURNED]")).as("only reviewers return items").isEmpty();
         assertThat(Browser.findAll("#explanation a.source-link")).as("the tables are the officers'").isEmpty();
         Browser.assertAccessible();
+
+        assertThat(Browser.find("#subscription").getText()).contains("Du får ikke e-mail om sagen");
+        WebElement subscribe = Browser.find("#subscription-submit");
+        assertThat(subscribe.getText()).isEqualTo("Få besked på e-mail");
+        subscribe.click();
+        Browser.waitUntil(ExpectedConditions.stalenessOf(subscribe));
+        assertThat(Browser.find("#flash").getText()).isEqualTo("Du får nu besked på e-mail, når sagen ændres.");
+        assertThat(Browser.find("#subscription-submit").getText()).isEqualTo("Stop beskeder");
+        Api.Response subscribers = cases.reviewer().get("/api/v1/cases/" + own + "/subscribers");
+        assertThat(subscribers.text()).contains(requester + "@example.dk");
 
         Browser.open(base() + "/cases/" + other);
         assertThat(Browser.heading()).isEqualTo("Siden findes ikke");
@@ -179,10 +224,22 @@ class CasePageTests {
         Browser.signIn(reviewer, password(reviewer));
         Browser.open(base() + "/cases/" + number);
         List<String> codes = CaseApi.codes(cases.get(number), true);
+        String code = codes.get(1);
+        WebElement withoutNote = Browser.find("#item-" + code + " button[value=NOT_APPLICABLE]");
+        withoutNote.click();
+        Browser.waitUntil(ExpectedConditions.stalenessOf(withoutNote));
+        assertThat(Browser.find(".error-summary a").getText())
+                .isEqualTo("Note: skriv, hvorfor et obligatorisk punkt ikke er relevant");
+        assertThat(Browser.find(".error-summary a").getAttribute("href")).endsWith("#item-" + code + "-note");
+        assertThat(Browser.find("#item-" + code + "-note-error").getText()).contains("ikke er relevant");
+        assertThat(Browser.find("#item-" + code + "-note").getAttribute("aria-describedby"))
+                .isEqualTo("item-" + code + "-note-error");
+        Browser.assertAccessible();
+        assertThat(CaseApi.state(cases.get(number), code)).isEqualTo("OPEN");
+
         cases.done(number, codes.get(0));
         JsonNode before = cases.get(number);
 
-        String code = codes.get(1);
         Browser.find("#item-" + code + "-note").sendKeys("Checked with the supplier");
         WebElement notApplicable = Browser.find("#item-" + code + " button[value=NOT_APPLICABLE]");
         notApplicable.click();
@@ -204,5 +261,39 @@ class CasePageTests {
         assertThat(Browser.findAll("#" + "item-" + code + " .item-note")).extracting(WebElement::getText)
                 .containsExactly("Checked with the supplier");
         assertThat(Browser.driver().findElements(By.cssSelector(".error-summary"))).isEmpty();
+    }
+
+    /**
+     * The banner of a changed policy. How a case comes to be changed is PolicyFollower's (tested with the cases);
+     * here the case is marked as PolicyFollower marks it — activating another version would change every open case
+     * of the shared test context.
+     */
+    @Test
+    void aChangedPolicyShowsItsDifferencesAndTheReviewerReassesses() {
+        CaseApi cases = cases();
+        String number = cases.open(CaseApi.request(CaseApi.unique("Policy changed")));
+        String title = CaseApi.item(cases.get(number), "SUBMIT_ACQUISITION_FORM").get("title").get("da").asString();
+        jdbc.sql("update cases set policy_changed = true, version = version + 1 where number = ?").param(number).update();
+        jdbc.sql("insert into case_events (case_number, at, actor, event, details) values (?, now(), 'system', "
+                        + "'POLICY_CHANGED', cast(? as jsonb))")
+                .params(number, "{\"rulesetVersion\": \"1\", \"differences\": [\"route FULL_ACQUISITION → "
+                        + "FAST_TRACK_ACQUISITION\", \"item dropped SUBMIT_ACQUISITION_FORM\"]}")
+                .update();
+        String reviewer = account("reviewer", Role.REVIEWER);
+        Browser.open(base() + "/?lang=da");
+        Browser.signIn(reviewer, password(reviewer));
+        Browser.open(base() + "/cases/" + number);
+        assertThat(Browser.find("#policy-changed").getText()).contains("Regelsættet er ændret")
+                .contains("Rute: Fuld it-anskaffelse → Hurtig anskaffelse")
+                .contains("Punktet kræves ikke længere: " + title);
+        Browser.assertAccessible();
+
+        WebElement reassess = Browser.find("#reassess");
+        reassess.click();
+        Browser.waitUntil(ExpectedConditions.stalenessOf(reassess));
+        assertThat(Browser.find("#flash").getText()).isEqualTo("Sagen er vurderet igen efter det aktive regelsæt.");
+        assertThat(Browser.findAll("#policy-changed")).isEmpty();
+        assertThat(Browser.find("#history").getText()).contains("Vurderet igen efter det aktive regelsæt");
+        assertThat(cases.get(number).get("policyChanged").asBoolean()).isFalse();
     }
 }
