@@ -7,9 +7,11 @@ import dk.kk.itassessment.assessment.Examples;
 import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.Browser;
 import dk.kk.itassessment.support.IntegrationTest;
+import dk.kk.itassessment.support.PageSession;
 import dk.kk.itassessment.support.RegistryFixtures;
 import dk.kk.itassessment.support.TestAccounts;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,14 +52,19 @@ class RuleSetPageTests {
         String first = officer("anna");
         String second = officer("bodil");
         String original = drafts.active().get("id").asString();
+        JsonNode example = Examples.load("03-known-supplier-new-system"); // fast track: 30 days, 32 with the change
+        registry.clear();
+        registry.load(example.get("registry"));
+        assertThat(api.as(Role.REQUESTER).post("/api/v1/assessments", example.get("request")).json()
+                .get("estimatedProcessingDays").asInt()).isEqualTo(30);
         Path upload = Files.createTempDirectory("ruleset-page").resolve("routes.drl.xlsx");
         Files.write(upload, Drafts.edit(drafts.table(original, "routes"), Map.of(DAYS_CELL, 32)));
 
         // the versions page and the upload form (no JavaScript needed: the file field itself)
         Browser.open(base() + "/login");
-        Browser.signIn(first, TestAccounts.password(first));
+        signIn(first);
         Browser.open(base() + "/rulesets?lang=da");
-        assertThat(Browser.findAll("table.versions tbody tr.active-version th a")).extracting(WebElement::getText)
+        assertThat(Browser.findAll("table.versions tbody tr.active-version th a")).as(where()).extracting(WebElement::getText)
                 .containsExactly(original);
         accessibleInBothLanguages();
         Browser.find("#table").sendKeys(upload.toString());
@@ -76,6 +83,8 @@ class RuleSetPageTests {
                 .endsWith("/rulesets/" + failing + "/tables/routes#Routes-21");
         assertThat(Browser.findAll("ul.findings.errors li")).isNotEmpty();
         assertThat(Browser.findAll("form[action$='/approvals'], form[action$='/activate']")).isEmpty(); // not valid
+        assertThat(Browser.find("table.examples").getText()).as("the impact: a past decision that changes")
+                .contains("estimatedProcessingDays", "30", "32");
         Browser.screenshot("report");
         accessibleInBothLanguages();
 
@@ -108,7 +117,7 @@ class RuleSetPageTests {
         accessibleInBothLanguages();
 
         // a second officer approves; the first activates
-        Browser.signIn(second, TestAccounts.password(second));
+        signIn(second);
         Browser.open(base() + "/rulesets/" + accepted);
         assertThat(Browser.findAll("form[action$='/activate']")).isEmpty();
         Browser.find("form[action$='/approvals'] button").click();
@@ -116,23 +125,20 @@ class RuleSetPageTests {
         assertThat(api.as(Role.POLICY_OFFICER).get("/api/v1/rulesets/" + accepted).json().get("approvedBy").asString())
                 .isEqualTo(second);
         try {
-            Browser.signIn(first, TestAccounts.password(first));
+            signIn(first);
             Browser.open(base() + "/rulesets/" + accepted);
             Browser.find("form[action$='/activate'] button").click();
             Browser.waitUntil(b -> !Browser.findAll("p.notice[role=status]").isEmpty());
             assertThat(drafts.active().get("id").asString()).isEqualTo(accepted);
 
             // the active version's table view counts how often each row decided in the last 30 days
-            JsonNode example = Examples.load("03-known-supplier-new-system");
-            registry.clear();
-            registry.load(example.get("registry"));
             JsonNode assessed = api.as(Role.REQUESTER).post("/api/v1/assessments", example.get("request")).json();
             assertThat(assessed.get("estimatedProcessingDays").asInt()).isEqualTo(32);
             Browser.open(base() + "/rulesets/" + accepted + "/tables/routes");
             List<WebElement> row = Browser.find("tr#Routes-21").findElements(By.cssSelector("td.number"));
             assertThat(row).hasSize(1);
             assertThat(Long.parseLong(row.get(0).getText())).isPositive();
-            accessibleInBothLanguages();
+            Browser.screenshot("table-view");
 
             // roll back: the earlier version activated again from its report
             Browser.open(base() + "/rulesets/" + original);
@@ -147,28 +153,67 @@ class RuleSetPageTests {
 
         // a reviewer reads the same pages, without a form to act
         String reviewer = TestAccounts.username(Role.REVIEWER);
-        Browser.signIn(reviewer, TestAccounts.password(reviewer));
+        signIn(reviewer);
         Browser.open(base() + "/rulesets");
         assertThat(Browser.findAll("form.upload")).isEmpty();
-        accessibleInBothLanguages();
         Browser.open(base() + "/rulesets/" + accepted);
         assertThat(Browser.findAll("main form[method=post]")).isEmpty();
         accessibleInBothLanguages();
         Browser.open(base() + "/rulesets/" + accepted + "/diff?against=" + original);
-        assertThat(Browser.findAll("table.diff ins")).isNotEmpty();
+        assertThat(Browser.findAll("table.diff ins")).as(where()).isNotEmpty();
     }
 
     @Test
-    void aDraftIdenticalToItsBaseSaysSo() {
+    void aDraftIdenticalToItsBaseSaysSoAndAnUploadWithoutATableIsRefusedAtItsField() {
         Drafts drafts = new Drafts(api);
         String original = drafts.active().get("id").asString();
         String officer = officer("carl");
         Browser.open(base() + "/login");
-        Browser.signIn(officer, TestAccounts.password(officer));
+        signIn(officer);
         Browser.open(base() + "/rulesets/" + original + "/diff?against=" + original + "&lang=da");
 
-        assertThat(Browser.findAll("p.identical")).hasSize(1);
+        assertThat(Browser.findAll("p.identical")).as(where()).hasSize(1);
         assertThat(Browser.findAll("table.diff")).isEmpty();
+
+        long versions = api.as(Role.POLICY_OFFICER).get("/api/v1/rulesets").json().get("total").asLong();
+        Browser.open(base() + "/rulesets");
+        Browser.find("form.upload button[type=submit]").click();
+        Browser.waitUntil(b -> !Browser.findAll(".error-summary").isEmpty());
+        assertThat(Browser.find(".error-summary a").getAttribute("href")).endsWith("#table");
+        assertThat(Browser.find("#table-error").isDisplayed()).isTrue();
+        assertThat(Browser.find("#table").getAttribute("aria-describedby")).contains("table-error");
+        assertThat(api.as(Role.POLICY_OFFICER).get("/api/v1/rulesets").json().get("total").asLong()).isEqualTo(versions);
+    }
+
+    @Test
+    void onlyAPolicyOfficerMayPostTheForms() {
+        Drafts drafts = new Drafts(api);
+        String original = drafts.active().get("id").asString();
+        for (Role role : List.of(Role.REVIEWER, Role.ADMIN)) {
+            PageSession session = new PageSession(port);
+            String username = TestAccounts.username(role);
+            session.signIn(username, TestAccounts.password(username));
+            assertThat(session.get("/rulesets/" + original).statusCode()).as(role + " reads").isEqualTo(200);
+            String token = session.csrf("/rulesets/" + original);
+            for (String action : List.of("/activate", "/approvals", "/withdraw", "/accepted-outcomes")) {
+                HttpResponse<String> refused = session.post("/rulesets/" + original + action, Map.of("_csrf", token));
+                assertThat(refused.statusCode()).as(role + " " + action).isEqualTo(403);
+            }
+        }
+        assertThat(drafts.active().get("id").asString()).isEqualTo(original);
+    }
+
+    /** Where the browser is, for a failing assertion: the path, the heading and who is signed in. */
+    private static String where() {
+        Browser.screenshot("rulesets-where");
+        return Browser.path() + ", h1 " + Browser.findAll("h1").stream().map(WebElement::getText).toList() + ", "
+                + Browser.findAll(".signed-in").stream().map(WebElement::getText).toList();
+    }
+
+    /** Signs in with the login form and waits until a page says who is signed in. */
+    private static void signIn(String username) {
+        Browser.signIn(username, TestAccounts.password(username));
+        Browser.waitUntil(b -> Browser.findAll(".signed-in").stream().anyMatch(e -> e.getText().contains(username)));
     }
 
     /** Runs axe on the page open now in English and in Danish (ending in Danish). */
