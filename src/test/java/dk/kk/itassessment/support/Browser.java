@@ -17,6 +17,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -111,8 +112,14 @@ public final class Browser {
         driver().manage().deleteAllCookies();
     }
 
+    /** Waits for {@code condition}; an element replaced meanwhile (htmx swapping a part of the page) is looked for again. */
     public static <T> T waitUntil(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver(), WAIT).until(condition);
+        return new WebDriverWait(driver(), WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** The text of the element {@code css} as it is now, read again if htmx replaced it while it was read. */
+    public static String text(String css) {
+        return waitUntil(b -> b.findElement(By.cssSelector(css)).getText());
     }
 
     public static WebElement find(String css) {
