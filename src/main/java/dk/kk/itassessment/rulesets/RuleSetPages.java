@@ -7,6 +7,7 @@ import dk.kk.itassessment.platform.Conflict;
 import dk.kk.itassessment.platform.Forbidden;
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.NotFound;
+import dk.kk.itassessment.platform.PageController;
 import dk.kk.itassessment.platform.Paging;
 import dk.kk.itassessment.platform.Problems;
 import dk.kk.itassessment.platform.Unprocessable;
@@ -39,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reviewer or an admin reads, only a policy officer acts (the buttons shown are those the caller may use; a form
  * posted anyway by someone else is refused).
  */
-@org.springframework.stereotype.Controller
+@PageController
 class RuleSetPages {
 
     static final Duration FIRED_WINDOW = Duration.ofDays(30);
@@ -182,7 +183,9 @@ class RuleSetPages {
         RuleSetVersion compared = catalog.find(other);
         model.addAttribute("version", version);
         model.addAttribute("against", compared);
-        model.addAttribute("diff", VersionDiff.of(catalog.files(compared.id()), catalog.files(version.id())));
+        VersionDiff diff = VersionDiff.of(catalog.files(compared.id()), catalog.files(version.id()));
+        model.addAttribute("diff", diff);
+        model.addAttribute("identical", diff.identical());
         return "rulesets/diff";
     }
 

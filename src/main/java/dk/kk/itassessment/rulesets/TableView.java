@@ -33,17 +33,18 @@ record TableView(String table, List<Sheet> sheets, List<Note> elsewhere, boolean
      * A rule row: its number, its anchor ({@code Routes-14}), its cells, the findings on the row as a whole (or on a
      * cell of a column not shown), and how often it fired (null when not counted).
      */
-    record Row(int row, String anchor, List<Cell> cells, List<Note> notes, Long fired) {
+    record Row(int row, String anchor, List<Cell> cells, List<Note> notes, Long fired, boolean flagged) {
 
-        boolean flagged() {
-            return !notes.isEmpty() || cells.stream().anyMatch(c -> !c.notes().isEmpty());
+        Row(int row, String anchor, List<Cell> cells, List<Note> notes, Long fired) {
+            this(row, anchor, cells, notes, fired, !notes.isEmpty() || cells.stream().anyMatch(c -> !c.notes().isEmpty()));
         }
     }
 
-    record Cell(String ref, String value, List<Note> notes) {
+    /** A cell of a rule row; {@code error}: one of its findings is an error (the others are warnings). */
+    record Cell(String ref, String value, List<Note> notes, boolean error) {
 
-        boolean error() {
-            return notes.stream().anyMatch(Note::error);
+        Cell(String ref, String value, List<Note> notes) {
+            this(ref, value, notes, notes.stream().anyMatch(Note::error));
         }
     }
 
