@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Import;
  * PostgreSQL for the whole test run, with no demo data. Do not add properties or mocks per test class: a
  * different configuration starts a second context and slows the suite. Single sign-on is on, with the public key of
  * a test-only key pair (src/test/resources/test-jwt-*.pem: tests sign their own tokens), CORS allows
- * {@link #INTAKE_ORIGIN}, and mail goes to the run's one SMTP server ({@link MailServer}).
+ * {@link #INTAKE_ORIGIN}, and mail goes to the run's one SMTP server ({@link MailServer}). The pages offer an OIDC
+ * login with a test-only client registration ({@code test-idp}) whose provider does not exist: only the redirect to
+ * it is followed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,7 +32,18 @@ import org.springframework.context.annotation.Import;
         "assessment.mail.poll-interval=100ms",
         "assessment.mail.batch-window=3s",
         "assessment.mail.retry-delay=300ms",
-        "assessment.mail.retry-max=1s"
+        "assessment.mail.retry-max=1s",
+        // the pages' OIDC login, pointing nowhere: the tests follow it as far as the redirect to the provider
+        "spring.security.oauth2.client.registration.test-idp.client-name=Test-IdP",
+        "spring.security.oauth2.client.registration.test-idp.client-id=it-assessment-test",
+        "spring.security.oauth2.client.registration.test-idp.client-secret=test-only-client-secret",
+        "spring.security.oauth2.client.registration.test-idp.scope=openid,profile,email",
+        "spring.security.oauth2.client.registration.test-idp.authorization-grant-type=authorization_code",
+        "spring.security.oauth2.client.registration.test-idp.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+        "spring.security.oauth2.client.provider.test-idp.authorization-uri=https://idp.example.test/authorize",
+        "spring.security.oauth2.client.provider.test-idp.token-uri=https://idp.example.test/token",
+        "spring.security.oauth2.client.provider.test-idp.jwk-set-uri=https://idp.example.test/jwks",
+        "spring.security.oauth2.client.provider.test-idp.user-name-attribute=sub"
 })
 @Import({Api.Config.class, RegistryFixtures.Config.class, TestAccounts.Config.class, StoredEvents.Config.class,
         DatabaseOwner.Config.class, MailServer.Config.class})
