@@ -177,10 +177,11 @@ class RuleSetPageTests {
 
         long versions = api.as(Role.POLICY_OFFICER).get("/api/v1/rulesets").json().get("total").asLong();
         Browser.open(base() + "/rulesets");
+        assertThat(Browser.findAll("form.upload")).as(where()).isNotEmpty();
         Browser.find("form.upload button[type=submit]").click();
         Browser.waitUntil(b -> !Browser.findAll(".error-summary").isEmpty());
         assertThat(Browser.find(".error-summary a").getAttribute("href")).endsWith("#table");
-        assertThat(Browser.find("#table-error").isDisplayed()).isTrue();
+        assertThat(Browser.find("#table-error").getText()).isEqualTo("Vælg mindst én tabel eller scenariefil.");
         assertThat(Browser.find("#table").getAttribute("aria-describedby")).contains("table-error");
         assertThat(api.as(Role.POLICY_OFFICER).get("/api/v1/rulesets").json().get("total").asLong()).isEqualTo(versions);
     }
