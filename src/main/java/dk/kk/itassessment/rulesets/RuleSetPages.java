@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,16 +52,19 @@ class RuleSetPages {
     private final Approvals approvals;
     private final Activations activations;
     private final RuleFirings firings;
+    private final MessageSource messages;
     private final Clock clock;
     private final boolean fourEyes;
 
     RuleSetPages(RuleSetCatalog catalog, RuleSetDrafts drafts, Approvals approvals, Activations activations,
-                 RuleFirings firings, Clock clock, @Value("${assessment.rulesets.four-eyes:true}") boolean fourEyes) {
+                 RuleFirings firings, MessageSource messages, Clock clock,
+                 @Value("${assessment.rulesets.four-eyes:true}") boolean fourEyes) {
         this.catalog = catalog;
         this.drafts = drafts;
         this.approvals = approvals;
         this.activations = activations;
         this.firings = firings;
+        this.messages = messages;
         this.clock = clock;
         this.fourEyes = fourEyes;
     }
@@ -105,7 +109,8 @@ class RuleSetPages {
         } catch (InvalidRequest e) {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             for (Problems.FieldError error : e.errors()) {
-                errors.computeIfAbsent(error.field(), f -> new ArrayList<>()).add(error.message());
+                errors.computeIfAbsent(error.field(), f -> new ArrayList<>())
+                        .add(messages.getMessage(UploadErrors.of(error), locale));
             }
             model.addAttribute("errors", errors);
         } catch (Unprocessable e) {

@@ -63,13 +63,13 @@ class RuleSetPageTests {
         // the versions page and the upload form (no JavaScript needed: the file field itself)
         Browser.open(base() + "/login");
         signIn(first);
-        Browser.open(base() + "/rulesets?lang=da");
+        open("/rulesets?lang=da");
         assertThat(Browser.findAll("table.versions tbody tr.active-version th a")).as(where()).extracting(WebElement::getText)
                 .containsExactly(original);
         accessibleInBothLanguages();
-        Browser.find("#table").sendKeys(upload.toString());
-        Browser.find("#comment").sendKeys("Fast track in 32 days " + UUID.randomUUID());
-        Browser.find("form.upload button[type=submit]").click();
+        find("#table").sendKeys(upload.toString());
+        find("#comment").sendKeys("Fast track in 32 days " + UUID.randomUUID());
+        find("form.upload button[type=submit]").click();
         Browser.waitUntil(b -> Browser.path().matches("/rulesets/\\d+"));
         String failing = Browser.path().substring("/rulesets/".length());
 
@@ -83,23 +83,23 @@ class RuleSetPageTests {
                 .endsWith("/rulesets/" + failing + "/tables/routes#Routes-21");
         assertThat(Browser.findAll("ul.findings.errors li")).isNotEmpty();
         assertThat(Browser.findAll("form[action$='/approvals'], form[action$='/activate']")).isEmpty(); // not valid
-        assertThat(Browser.find("table.examples").getText()).as("the impact: a past decision that changes")
+        assertThat(find("table.examples").getText()).as("the impact: a past decision that changes")
                 .contains("estimatedProcessingDays", "30", "32");
         Browser.screenshot("report");
         accessibleInBothLanguages();
 
         // accept the new outcomes: a new, valid draft whose rewritten expectations the report lists
-        Browser.find("form[action$='/accepted-outcomes'] button").click();
+        find("form[action$='/accepted-outcomes'] button").click();
         Browser.waitUntil(b -> Browser.path().matches("/rulesets/\\d+") && !Browser.path().endsWith("/" + failing));
         String accepted = Browser.path().substring("/rulesets/".length());
         assertThat(Browser.findAll("ul.findings.errors li")).isEmpty();
-        assertThat(Browser.find("main").getText()).contains("32");
+        assertThat(find("main").getText()).contains("32");
         assertThat(Browser.findAll("form[action$='/approvals']")).as("four eyes: not the uploader").isEmpty();
         assertThat(Browser.findAll("form[action$='/activate']")).as("not before approval").isEmpty();
-        assertThat(Browser.find(".actions-panel").getText()).contains(first);
+        assertThat(find(".actions-panel").getText()).contains(first);
 
         // the diff against its base: the changed cell old → new, and the rewritten scenarios
-        Browser.find("a[href$='/diff?against=" + original + "']").click();
+        find("a[href$='/diff?against=" + original + "']").click();
         Browser.waitUntil(b -> Browser.path().contains("/diff"));
         List<WebElement> changed = Browser.findAll("table.diff tbody tr");
         WebElement cell = changed.stream().filter(r -> r.getText().contains("21")).findFirst().orElseThrow();
@@ -111,38 +111,38 @@ class RuleSetPageTests {
         accessibleInBothLanguages();
 
         // the table view: the row the diff links to, by its anchor
-        Browser.find("table.diff tbody tr th a[href$='#Routes-21']").click();
+        find("table.diff tbody tr th a[href$='#Routes-21']").click();
         Browser.waitUntil(b -> Browser.path().endsWith("/tables/routes"));
-        assertThat(Browser.find("tr#Routes-21").getText()).contains("32", "FAST_TRACK_ACQUISITION");
+        assertThat(find("tr#Routes-21").getText()).contains("32", "FAST_TRACK_ACQUISITION");
         accessibleInBothLanguages();
 
         // a second officer approves; the first activates
         signIn(second);
-        Browser.open(base() + "/rulesets/" + accepted);
+        open("/rulesets/" + accepted);
         assertThat(Browser.findAll("form[action$='/activate']")).isEmpty();
-        Browser.find("form[action$='/approvals'] button").click();
+        find("form[action$='/approvals'] button").click();
         Browser.waitUntil(b -> !Browser.findAll("p.notice[role=status]").isEmpty());
         assertThat(api.as(Role.POLICY_OFFICER).get("/api/v1/rulesets/" + accepted).json().get("approvedBy").asString())
                 .isEqualTo(second);
         try {
             signIn(first);
-            Browser.open(base() + "/rulesets/" + accepted);
-            Browser.find("form[action$='/activate'] button").click();
+            open("/rulesets/" + accepted);
+            find("form[action$='/activate'] button").click();
             Browser.waitUntil(b -> !Browser.findAll("p.notice[role=status]").isEmpty());
             assertThat(drafts.active().get("id").asString()).isEqualTo(accepted);
 
             // the active version's table view counts how often each row decided in the last 30 days
             JsonNode assessed = api.as(Role.REQUESTER).post("/api/v1/assessments", example.get("request")).json();
             assertThat(assessed.get("estimatedProcessingDays").asInt()).isEqualTo(32);
-            Browser.open(base() + "/rulesets/" + accepted + "/tables/routes");
-            List<WebElement> row = Browser.find("tr#Routes-21").findElements(By.cssSelector("td.number"));
+            open("/rulesets/" + accepted + "/tables/routes");
+            List<WebElement> row = find("tr#Routes-21").findElements(By.cssSelector("td.number"));
             assertThat(row).hasSize(1);
             assertThat(Long.parseLong(row.get(0).getText())).isPositive();
             Browser.screenshot("table-view");
 
             // roll back: the earlier version activated again from its report
-            Browser.open(base() + "/rulesets/" + original);
-            Browser.find("form[action='/rulesets/" + original + "/activate'] button").click();
+            open("/rulesets/" + original);
+            find("form[action='/rulesets/" + original + "/activate'] button").click();
             Browser.waitUntil(b -> !Browser.findAll("p.notice[role=status]").isEmpty());
             assertThat(drafts.active().get("id").asString()).isEqualTo(original);
         } finally {
@@ -154,12 +154,12 @@ class RuleSetPageTests {
         // a reviewer reads the same pages, without a form to act
         String reviewer = TestAccounts.username(Role.REVIEWER);
         signIn(reviewer);
-        Browser.open(base() + "/rulesets");
+        open("/rulesets");
         assertThat(Browser.findAll("form.upload")).isEmpty();
-        Browser.open(base() + "/rulesets/" + accepted);
+        open("/rulesets/" + accepted);
         assertThat(Browser.findAll("main form[method=post]")).isEmpty();
         accessibleInBothLanguages();
-        Browser.open(base() + "/rulesets/" + accepted + "/diff?against=" + original);
+        open("/rulesets/" + accepted + "/diff?against=" + original);
         assertThat(Browser.findAll("table.diff ins")).as(where()).isNotEmpty();
     }
 
@@ -170,18 +170,19 @@ class RuleSetPageTests {
         String officer = officer("carl");
         Browser.open(base() + "/login");
         signIn(officer);
-        Browser.open(base() + "/rulesets/" + original + "/diff?against=" + original + "&lang=da");
+        open("/rulesets/" + original + "/diff?against=" + original + "&lang=da");
 
         assertThat(Browser.findAll("p.identical")).as(where()).hasSize(1);
         assertThat(Browser.findAll("table.diff")).isEmpty();
 
         long versions = api.as(Role.POLICY_OFFICER).get("/api/v1/rulesets").json().get("total").asLong();
-        Browser.open(base() + "/rulesets");
-        Browser.find("form.upload button[type=submit]").click();
+        open("/rulesets");
+        assertThat(Browser.findAll("form.upload")).as(where()).isNotEmpty();
+        find("form.upload button[type=submit]").click();
         Browser.waitUntil(b -> !Browser.findAll(".error-summary").isEmpty());
-        assertThat(Browser.find(".error-summary a").getAttribute("href")).endsWith("#table");
-        assertThat(Browser.find("#table-error").isDisplayed()).isTrue();
-        assertThat(Browser.find("#table").getAttribute("aria-describedby")).contains("table-error");
+        assertThat(find(".error-summary a").getAttribute("href")).endsWith("#table");
+        assertThat(find("#table-error").getText()).isEqualTo("Vælg mindst én tabel eller scenariefil.");
+        assertThat(find("#table").getAttribute("aria-describedby")).contains("table-error");
         assertThat(api.as(Role.POLICY_OFFICER).get("/api/v1/rulesets").json().get("total").asLong()).isEqualTo(versions);
     }
 
@@ -203,6 +204,27 @@ class RuleSetPageTests {
         assertThat(drafts.active().get("id").asString()).isEqualTo(original);
     }
 
+    /**
+     * Opens {@code path} and waits until the browser shows it, loaded: under load {@code Browser.open} was seen to
+     * return while the page before was still shown.
+     */
+    private void open(String path) {
+        Browser.open(base() + path);
+        String expected = path.replaceFirst("#.*", "");
+        Browser.waitUntil(b -> Browser.path().equals(expected)
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) b).executeScript("return document.readyState"))
+                && !Browser.findAll("main").isEmpty());
+    }
+
+    /** The element at {@code css} on the page open now; when there is none, a failure saying where the browser is. */
+    private static WebElement find(String css) {
+        try {
+            return Browser.waitUntil(b -> Browser.findAll(css).stream().findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(css + " on " + where(), e);
+        }
+    }
+
     /** Where the browser is, for a failing assertion: the path, the heading and who is signed in. */
     private static String where() {
         Browser.screenshot("rulesets-where");
@@ -220,10 +242,10 @@ class RuleSetPageTests {
     private void accessibleInBothLanguages() {
         String path = Browser.path().replaceAll("[?&]lang=(da|en)", "");
         String join = path.contains("?") ? "&" : "?";
-        Browser.open(base() + path + join + "lang=en");
+        open(path + join + "lang=en");
         assertThat(Browser.lang()).isEqualTo("en");
         Browser.assertAccessible();
-        Browser.open(base() + path + join + "lang=da");
+        open(path + join + "lang=da");
         assertThat(Browser.lang()).isEqualTo("da");
         Browser.assertAccessible();
     }
