@@ -6,7 +6,6 @@ import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -114,5 +113,4 @@ class IntakePages {
             return null;
         }
     }
-
 }

@@ -121,4 +121,17 @@ class PageSecurityTests {
         assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(login.body()).doesNotContain("<script>").doesNotContain("style=\"");
     }
+
+    @Test
+    void theLoginPageOffersTheIdentityProviderWhereOneIsConfigured() {
+        PageSession browser = session();
+        assertThat(browser.get("/login").body()).contains("href=\"/oauth2/authorization/test-idp\"")
+                .contains("Log ind med Test-IdP");
+        HttpResponse<String> start = browser.get("/oauth2/authorization/test-idp");
+        assertThat(start.statusCode()).isEqualTo(302);
+        assertThat(start.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+                .startsWith("https://idp.example.test/authorize?").contains("client_id=it-assessment-test")
+                .contains("scope=openid").contains("state=").contains("nonce=")
+                .contains("redirect_uri=http://localhost:" + api.port() + "/login/oauth2/code/test-idp"));
+    }
 }

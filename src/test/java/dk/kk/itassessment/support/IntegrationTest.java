@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Import;
  * PostgreSQL for the whole test run, with no demo data. Do not add properties or mocks per test class: a
  * different configuration starts a second context and slows the suite. Single sign-on is on, with the public key of
  * a test-only key pair (src/test/resources/test-jwt-*.pem: tests sign their own tokens), and CORS allows
- * {@link #INTAKE_ORIGIN}.
+ * {@link #INTAKE_ORIGIN}. The pages offer an OIDC login with a test-only client registration ({@code test-idp}) whose
+ * provider does not exist: only the redirect to it is followed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,18 @@ import org.springframework.context.annotation.Import;
         "assessment.security.bootstrap-admin.username=" + IntegrationTest.BOOTSTRAP_ADMIN,
         "assessment.security.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
         "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem",
-        "assessment.security.cors.allowed-origins=" + IntegrationTest.INTAKE_ORIGIN
+        "assessment.security.cors.allowed-origins=" + IntegrationTest.INTAKE_ORIGIN,
+        // the pages' OIDC login, pointing nowhere: the tests follow it as far as the redirect to the provider
+        "spring.security.oauth2.client.registration.test-idp.client-name=Test-IdP",
+        "spring.security.oauth2.client.registration.test-idp.client-id=it-assessment-test",
+        "spring.security.oauth2.client.registration.test-idp.client-secret=test-only-client-secret",
+        "spring.security.oauth2.client.registration.test-idp.scope=openid,profile,email",
+        "spring.security.oauth2.client.registration.test-idp.authorization-grant-type=authorization_code",
+        "spring.security.oauth2.client.registration.test-idp.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+        "spring.security.oauth2.client.provider.test-idp.authorization-uri=https://idp.example.test/authorize",
+        "spring.security.oauth2.client.provider.test-idp.token-uri=https://idp.example.test/token",
+        "spring.security.oauth2.client.provider.test-idp.jwk-set-uri=https://idp.example.test/jwks",
+        "spring.security.oauth2.client.provider.test-idp.user-name-attribute=sub"
 })
 @Import({Api.Config.class, RegistryFixtures.Config.class, TestAccounts.Config.class, StoredEvents.Config.class,
         DatabaseOwner.Config.class})
