@@ -71,6 +71,9 @@ public final class Browser {
     public static WebDriver open(String url) {
         WebDriver browser = driver();
         browser.get(url);
+        // under load the previous page can still be the one shown for a moment: wait for a whole page with its main
+        waitUntil(b -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) b).executeScript("return document.readyState"))
+                && !b.findElements(By.cssSelector("main")).isEmpty());
         return browser;
     }
 
@@ -122,8 +125,9 @@ public final class Browser {
         return waitUntil(b -> b.findElement(By.cssSelector(css)).getText());
     }
 
+    /** The element at {@code css}, waited for (a page or an htmx swap may still be arriving). */
     public static WebElement find(String css) {
-        return driver().findElement(By.cssSelector(css));
+        return waitUntil(b -> b.findElement(By.cssSelector(css)));
     }
 
     public static List<WebElement> findAll(String css) {
