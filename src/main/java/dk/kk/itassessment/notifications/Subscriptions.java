@@ -38,12 +38,15 @@ public class Subscriptions implements CaseSubscriptions {
         this.clock = clock;
     }
 
-    /** Subscribes the caller; nothing changes when they are subscribed already. */
+    /**
+     * Subscribes the caller; nothing changes when they are subscribed already. Audited {@code via: account} (a
+     * signed-in caller, through the API or the case page), as against {@code via: link} (the unsubscribe link).
+     */
     @Transactional
     public void subscribe(String number, Caller caller) {
         CaseSummary found = readable(number, caller);
         if (subscribers.subscribe(found.number(), emailOf(caller), "SUBSCRIBER", Instant.now(clock))) {
-            audit.record(caller.username(), "subscription.created", "case/" + found.number(), Map.of("via", "api"));
+            audit.record(caller.username(), "subscription.created", "case/" + found.number(), Map.of("via", "account"));
         }
     }
 
@@ -52,7 +55,7 @@ public class Subscriptions implements CaseSubscriptions {
     public void unsubscribe(String number, Caller caller) {
         CaseSummary found = readable(number, caller);
         if (caller.email() != null && subscribers.unsubscribe(found.number(), caller.email(), Instant.now(clock))) {
-            audit.record(caller.username(), "subscription.ended", "case/" + found.number(), Map.of("via", "api"));
+            audit.record(caller.username(), "subscription.ended", "case/" + found.number(), Map.of("via", "account"));
         }
     }
 
