@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -101,7 +100,7 @@ class CasePageTests {
         for (String code : CaseApi.codes(cases.get(number), true)) {
             WebElement done = Browser.find("#item-" + code + " button[value=DONE]");
             done.click();
-            Browser.waitUntil(ExpectedConditions.stalenessOf(done));
+            Browser.waitUntilGone(done);
             assertThat(Browser.find("#flash").getText()).isEqualTo("Punktet er gemt.");
             assertThat(Browser.find("#item-" + code).getText()).contains("Udført");
         }
@@ -114,7 +113,7 @@ class CasePageTests {
         Browser.find("#decision-note").sendKeys("Godkendt i browseren");
         WebElement decide = Browser.find("#decide-submit");
         decide.click();
-        Browser.waitUntil(ExpectedConditions.stalenessOf(decide));
+        Browser.waitUntilGone(decide);
         assertThat(Browser.find("#flash").getText()).isEqualTo("Afgørelsen er gemt.");
         assertThat(Browser.find("#status").getText()).isEqualTo("Tilladelse givet");
         assertThat(Browser.find("#outcome").getText()).contains("31. december 2029").contains(reviewer);
@@ -135,7 +134,7 @@ class CasePageTests {
         Browser.open(base() + "/intake?" + query(request));
         WebElement update = Browser.find("button[name=action][value=preview]");
         update.click();
-        Browser.waitUntil(ExpectedConditions.stalenessOf(update));
+        Browser.waitUntilGone(update);
         assertThat(Browser.find("#preview-content").getAttribute("data-route")).isEqualTo("USE_EXISTING_PERMISSION");
         assertThat(Browser.find("#preview-content").getText()).contains("Brug den eksisterende tilladelse");
     }
@@ -198,7 +197,7 @@ class CasePageTests {
         WebElement subscribe = Browser.find("#subscription-submit");
         assertThat(subscribe.getText()).isEqualTo("Få besked på e-mail");
         subscribe.click();
-        Browser.waitUntil(ExpectedConditions.stalenessOf(subscribe));
+        Browser.waitUntilGone(subscribe);
         assertThat(Browser.find("#flash").getText()).isEqualTo("Du får nu besked på e-mail, når sagen ændres.");
         assertThat(Browser.find("#subscription-submit").getText()).isEqualTo("Stop beskeder");
         Api.Response subscribers = cases.reviewer().get("/api/v1/cases/" + own + "/subscribers");
@@ -227,7 +226,7 @@ class CasePageTests {
         String code = codes.get(1);
         WebElement withoutNote = Browser.find("#item-" + code + " button[value=NOT_APPLICABLE]");
         withoutNote.click();
-        Browser.waitUntil(ExpectedConditions.stalenessOf(withoutNote));
+        Browser.waitUntilGone(withoutNote);
         assertThat(Browser.find(".error-summary a").getText())
                 .isEqualTo("Note: skriv, hvorfor et obligatorisk punkt ikke er relevant");
         assertThat(Browser.find(".error-summary a").getAttribute("href")).endsWith("#item-" + code + "-note");
@@ -243,7 +242,7 @@ class CasePageTests {
         Browser.find("#item-" + code + "-note").sendKeys("Checked with the supplier");
         WebElement notApplicable = Browser.find("#item-" + code + " button[value=NOT_APPLICABLE]");
         notApplicable.click();
-        Browser.waitUntil(ExpectedConditions.stalenessOf(notApplicable));
+        Browser.waitUntilGone(notApplicable);
         assertThat(Browser.find("#problem").getText()).startsWith("Sagen er ændret af en anden");
         assertThat(Browser.find("#item-" + code + "-note").getDomProperty("value")).isEqualTo("Checked with the supplier");
         assertThat(Browser.find("#item-" + codes.get(0)).getText()).as("the page as it is now").contains("Udført");
@@ -254,7 +253,7 @@ class CasePageTests {
 
         WebElement again = Browser.find("#item-" + code + " button[value=NOT_APPLICABLE]");
         again.click();
-        Browser.waitUntil(ExpectedConditions.stalenessOf(again));
+        Browser.waitUntilGone(again);
         assertThat(Browser.find("#flash").getText()).isEqualTo("Punktet er gemt.");
         assertThat(CaseApi.state(cases.get(number), code)).isEqualTo("NOT_APPLICABLE");
         assertThat(CaseApi.item(cases.get(number), code).get("note").asString()).isEqualTo("Checked with the supplier");
@@ -290,7 +289,7 @@ class CasePageTests {
 
         WebElement reassess = Browser.find("#reassess");
         reassess.click();
-        Browser.waitUntil(ExpectedConditions.stalenessOf(reassess));
+        Browser.waitUntilGone(reassess);
         assertThat(Browser.find("#flash").getText()).isEqualTo("Sagen er vurderet igen efter det aktive regelsæt.");
         assertThat(Browser.findAll("#policy-changed")).isEmpty();
         assertThat(Browser.find("#history").getText()).contains("Vurderet igen efter det aktive regelsæt");

@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -117,7 +119,42 @@ public final class Browser {
 
     /** Waits for {@code condition}; an element replaced meanwhile (htmx swapping a part of the page) is looked for again. */
     public static <T> T waitUntil(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver(), WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver(), WAIT).ignoring(StaleElementReferenceException.class).until(b -> {
+            try {
+                return condition.apply(b);
+            } catch (WebDriverException e) {
+                if (replacedMeanwhile(e)) {
+                    return null; // the document was being replaced: look again
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static boolean replacedMeanwhile(WebDriverException e) {
+        return !(e instanceof StaleElementReferenceException) && e.getMessage() != null
+                && e.getMessage().contains("does not belong to the document");
+    }
+
+    /**
+     * Waits until {@code element} has left the page (a form posted and the next page shown, or htmx swapping it out).
+     * Chromium answers a look at a node of a document being replaced either "stale element" or, mid-navigation,
+     * "Node with given id does not belong to the document"; both mean it is gone.
+     */
+    public static void waitUntilGone(WebElement element) {
+        waitUntil(b -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (replacedMeanwhile(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** The text of the element {@code css} as it is now, read again if htmx replaced it while it was read. */
