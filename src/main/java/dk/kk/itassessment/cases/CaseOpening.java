@@ -1,15 +1,21 @@
 package dk.kk.itassessment.cases;
 
 import dk.kk.itassessment.assessment.AssessmentStored;
+import dk.kk.itassessment.assessment.AssessmentsStored;
 import dk.kk.itassessment.intake.AssessmentRequest;
 import dk.kk.itassessment.registry.Names;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the case of a stored assessment, in the transaction that stores it (the assessment store's writer thread,
- * so the actor is the event's submitter, never the thread's request): the assessment and its case commit together.
+ * Opens the cases of stored assessments, in the transaction that stores them (the assessment store's writer thread,
+ * so each case's actor is its event's submitter, never the thread's request): the assessments and their cases commit
+ * together. All the cases of one group commit are written together (three statements, however many), and announced
+ * together ({@link CasesOpened}): the writer's thread stores for every request, so what it does per row is what
+ * limits how many assessments are stored per second (bench/README.md, "cases on the writer's thread").
  */
 @Component
 class CaseOpening {
@@ -23,17 +29,24 @@ class CaseOpening {
     }
 
     @EventListener
-    void open(AssessmentStored stored) {
-        AssessmentRequest request = stored.request();
-        AssessmentRequest.Solution solution = request.solution();
-        Case opened = Case.open(stored.caseNumber(), stored.assessmentId(), stored.storedAt(), stored.submitter(),
-                new Case.Requester(request.requester().name(), request.requester().email(),
-                        request.requester().institution()),
-                new Case.Solution(solution.name(), solution.supplierName(), solution.supplierCvr(),
-                        solution.kind().name(), solution.category().name()),
-                stored.evaluation());
-        cases.insert(opened, Names.normalise(request.requester().institution()));
-        events.publishEvent(new CaseChanged(opened.number, opened.version, stored.submitter(), stored.storedAt(),
-                java.util.List.of("OPENED"), false));
+    void open(AssessmentsStored stored) {
+        List<Cases.NewCase> opened = new ArrayList<>();
+        List<CasesOpened.Opening> openings = new ArrayList<>();
+        for (AssessmentStored one : stored.assessments()) {
+            AssessmentRequest request = one.request();
+            AssessmentRequest.Solution solution = request.solution();
+            Case c = Case.open(one.caseNumber(), one.assessmentId(), one.storedAt(), one.submitter(),
+                    new Case.Requester(request.requester().name(), request.requester().email(),
+                            request.requester().institution()),
+                    new Case.Solution(solution.name(), solution.supplierName(), solution.supplierCvr(),
+                            solution.kind().name(), solution.category().name()),
+                    one.evaluation());
+            Case.Change change = c.changes().get(0);
+            openings.add(new CasesOpened.Opening(CaseSummary.of(c),
+                    new CaseSummary.Event(change.at(), change.actor(), change.event(), change.details(), false)));
+            opened.add(new Cases.NewCase(c, Names.normalise(request.requester().institution())));
+        }
+        cases.insert(opened);
+        events.publishEvent(new CasesOpened(openings));
     }
 }

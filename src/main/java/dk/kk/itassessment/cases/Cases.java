@@ -43,42 +43,55 @@ class Cases {
         this.json = json;
     }
 
-    /** Stores a case just opened, its items and its history (three statements, whatever the checklist's length). */
-    void insert(Case opened, String institutionKey) {
-        jdbc.sql("""
-                        insert into cases (number, assessment_id, status, route, security_review, ruleset_version,
-                                           submitted_by, requester_name, requester_email, institution, institution_key,
-                                           solution_name, supplier_name, supplier_cvr, solution_kind,
-                                           solution_category, phase, waiting_on, opened_at, due_date, version)
-                        values (:number, :assessmentId, :status, :route, :securityReview, :rulesetVersion,
-                                :submittedBy, :requesterName, :requesterEmail, :institution, :institutionKey,
-                                :solutionName, :supplierName, :supplierCvr, :kind, :category, :phase, :waitingOn, :openedAt,
-                                :dueDate, :version)
-                        """)
-                .param("number", opened.number)
-                .param("assessmentId", opened.assessmentId)
-                .param("status", opened.status.name())
-                .param("route", opened.route)
-                .param("securityReview", opened.securityReview)
-                .param("rulesetVersion", opened.rulesetVersion)
-                .param("submittedBy", opened.submittedBy)
-                .param("requesterName", opened.requester.name())
-                .param("requesterEmail", opened.requester.email())
-                .param("institution", opened.requester.institution())
-                .param("institutionKey", institutionKey)
-                .param("solutionName", opened.solution.name())
-                .param("supplierName", opened.solution.supplierName())
-                .param("supplierCvr", opened.solution.supplierCvr(), Types.VARCHAR)
-                .param("kind", opened.solution.kind())
-                .param("category", opened.solution.category())
-                .param("phase", opened.phase(), Types.VARCHAR)
-                .param("waitingOn", waitingOn(opened))
-                .param("openedAt", timestamp(opened.openedAt))
-                .param("dueDate", opened.dueDate, Types.DATE)
-                .param("version", opened.version)
-                .update();
-        writeItems(opened, opened.items);
-        appendHistory(opened);
+    /** A case just opened, and its institution normalised (registry.Names) for the queue's filter. */
+    record NewCase(Case opened, String institutionKey) {
+    }
+
+    /**
+     * Stores cases just opened, their items and their histories: three statements, however many cases and however
+     * long their checklists (the cases of one group commit of assessments are opened together, CaseOpening).
+     */
+    void insert(List<NewCase> opened) {
+        if (opened.isEmpty()) {
+            return;
+        }
+        int n = opened.size();
+        String[][] columns = new String[18][n];
+        Long[] versions = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Case c = opened.get(i).opened();
+            String[] values = {c.number, c.assessmentId.toString(), c.status.name(), c.route, c.securityReview,
+                    c.rulesetVersion, c.submittedBy, c.requester.name(), c.requester.email(), c.requester.institution(),
+                    opened.get(i).institutionKey(), c.solution.name(), c.solution.supplierName(),
+                    c.solution.supplierCvr(), c.solution.kind(), c.solution.category(), c.phase(),
+                    String.join(",", waitingOn(c))};
+            for (int column = 0; column < values.length; column++) {
+                columns[column][i] = values[column];
+            }
+            versions[i] = c.version;
+        }
+        String[] openedAt = opened.stream().map(o -> o.opened().openedAt.toString()).toArray(String[]::new);
+        String[] due = opened.stream().map(o -> o.opened().dueDate == null ? null : o.opened().dueDate.toString())
+                .toArray(String[]::new);
+        var statement = jdbc.sql("""
+                insert into cases (number, assessment_id, status, route, security_review, ruleset_version,
+                                   submitted_by, requester_name, requester_email, institution, institution_key,
+                                   solution_name, supplier_name, supplier_cvr, solution_kind, solution_category,
+                                   phase, waiting_on, opened_at, due_date, version)
+                select c0, cast(c1 as uuid), c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16,
+                       string_to_array(c17, ','), c18, c19, c20
+                  from unnest(:c0, :c1, :c2, :c3, :c4, :c5, :c6, :c7, :c8, :c9, :c10, :c11, :c12, :c13, :c14, :c15,
+                              :c16, :c17, cast(:c18 as timestamptz[]), cast(:c19 as date[]), :c20)
+                       as t (c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18,
+                             c19, c20)
+                """);
+        for (int column = 0; column < columns.length; column++) {
+            statement = statement.param("c" + column, columns[column]);
+        }
+        statement.param("c18", openedAt).param("c19", due).param("c20", versions).update();
+        List<Case> cases = opened.stream().map(NewCase::opened).toList();
+        writeItems(cases, c -> c.items);
+        appendHistory(cases);
     }
 
     /** The case, locked for the change about to be made when {@code forUpdate} (a second change waits for it). */
@@ -105,7 +118,7 @@ class Cases {
         // the items first: while the row still says OPEN or RETURNED (the guard refuses items of an ended case)
         List<Case.Item> items = changed.items.stream().filter(i -> changed.changedItems().contains(i.code)).toList();
         if (!items.isEmpty()) {
-            writeItems(changed, items);
+            writeItems(List.of(changed), c -> items);
         }
         Case.Outcome outcome = changed.outcome;
         int updated = jdbc.sql("""
@@ -141,7 +154,7 @@ class Cases {
         if (updated == 0) {
             return false; // the caller rolls the items back
         }
-        appendHistory(changed);
+        appendHistory(List.of(changed));
         return true;
     }
 
@@ -318,8 +331,20 @@ class Cases {
 
     // --- rows ---
 
-    private void writeItems(Case owner, List<Case.Item> items) {
+    /** Writes {@code which} items of each of {@code owners}, inserted or overwritten, in one statement. */
+    private void writeItems(List<Case> owners, java.util.function.Function<Case, List<Case.Item>> which) {
+        List<String> numbers = new ArrayList<>();
+        List<Case.Item> items = new ArrayList<>();
+        for (Case owner : owners) {
+            for (Case.Item item : which.apply(owner)) {
+                numbers.add(owner.number);
+                items.add(item);
+            }
+        }
         int n = items.size();
+        if (n == 0) {
+            return;
+        }
         String[] codes = new String[n];
         Integer[] positions = new Integer[n];
         String[] da = new String[n];
@@ -350,14 +375,14 @@ class Cases {
             asked[i] = item.asked;
         }
         jdbc.sql("insert into case_items (" + ITEM_COLUMNS + ")"
-                        + " select :number, * from unnest(:codes, :positions, :da, :en, :responsible, :phases, :mandatory,"
-                        + " :rules, :states, :notes, :by, cast(:at as timestamptz[]), :asked)"
+                        + " select * from unnest(:numbers, :codes, :positions, :da, :en, :responsible, :phases,"
+                        + " :mandatory, :rules, :states, :notes, :by, cast(:at as timestamptz[]), :asked)"
                         + " on conflict (case_number, code) do update set position = excluded.position,"
                         + " title_da = excluded.title_da, title_en = excluded.title_en,"
                         + " responsible = excluded.responsible, phase = excluded.phase, mandatory = excluded.mandatory,"
                         + " rule = excluded.rule, state = excluded.state, note = excluded.note,"
                         + " updated_by = excluded.updated_by, updated_at = excluded.updated_at, asked = excluded.asked")
-                .param("number", owner.number)
+                .param("numbers", numbers.toArray(String[]::new))
                 .param("codes", codes)
                 .param("positions", positions)
                 .param("da", da)
@@ -374,8 +399,16 @@ class Cases {
                 .update();
     }
 
-    private void appendHistory(Case changed) {
-        List<Case.Change> changes = changed.changes();
+    /** Appends the changes of each of {@code changed} to its history, in their order, in one statement. */
+    private void appendHistory(List<Case> changed) {
+        List<String> numbers = new ArrayList<>();
+        List<Case.Change> changes = new ArrayList<>();
+        for (Case c : changed) {
+            for (Case.Change change : c.changes()) {
+                numbers.add(c.number);
+                changes.add(change);
+            }
+        }
         if (changes.isEmpty()) {
             return;
         }
@@ -394,17 +427,17 @@ class Cases {
             internal[i] = change.internal();
         }
         jdbc.sql("insert into case_events (case_number, at, actor, event, details, internal)"
-                        + " select :number, a, b, c, cast(d as jsonb), e"
-                        + " from unnest(cast(:at as timestamptz[]), :actors, :events, :details, :internal)"
-                        + " with ordinality as t (a, b, c, d, e, n) order by n")
-                .param("number", changed.number)
+                        + " select num, a, b, c, cast(d as jsonb), e"
+                        + " from unnest(:numbers, cast(:at as timestamptz[]), :actors, :events, :details, :internal)"
+                        + " with ordinality as t (num, a, b, c, d, e, n) order by n")
+                .param("numbers", numbers.toArray(String[]::new))
                 .param("at", at)
                 .param("actors", actors)
                 .param("events", events)
                 .param("details", details)
                 .param("internal", internal)
                 .update();
-        changed.stored();
+        changed.forEach(Case::stored);
     }
 
     private Map<String, List<Case.Item>> items(List<String> numbers) {

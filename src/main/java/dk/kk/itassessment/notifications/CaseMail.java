@@ -5,21 +5,22 @@ import dk.kk.itassessment.access.Role;
 import dk.kk.itassessment.cases.CaseChanged;
 import dk.kk.itassessment.cases.CaseDirectory;
 import dk.kk.itassessment.cases.CaseSummary;
+import dk.kk.itassessment.cases.CasesOpened;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the mails of a case's change to the outbox, in the change's own transaction (a {@link CaseChanged}
- * listener: if the outbox cannot be written, the change does not happen; if the change rolls back, so do its mails).
+ * Writes the mails of a case's change to the outbox, in the change's own transaction (a {@link CasesOpened} and
+ * {@link CaseChanged} listener: if the outbox cannot be written, the change does not happen; if the change rolls back, so do its mails).
  * The opening subscribes the requester, an assignment the assignee. Each event reaches each subscriber but the one
  * who caused it — the opening always reaches the requester, as a receipt — and an internal comment only those who
  * may see it (reviewers, policy officers, admins: an account with the address has one of those roles). A
@@ -46,6 +47,28 @@ class CaseMail {
         this.environment = environment;
     }
 
+    /**
+     * The cases opened together: each requester subscribed and sent a receipt, in two statements for all of them,
+     * from what the event carries (nothing read back: this runs on the assessment store's one writer thread, for
+     * every request). A case just opened has no other subscriber and no batch yet, and its requester may read it.
+     */
+    @EventListener
+    void on(CasesOpened opened) {
+        MailSettings settings = MailSettings.of(environment);
+        List<Subscribers.NewSubscription> subscriptions = new ArrayList<>();
+        List<Outbox.NewMail> receipts = new ArrayList<>();
+        for (CasesOpened.Opening o : opened.cases()) {
+            CaseSummary c = o.summary();
+            UUID token = UUID.randomUUID();
+            Instant at = o.opened().at();
+            subscriptions.add(new Subscribers.NewSubscription(c.number(), c.requesterEmail(), "REQUESTER", token, at));
+            receipts.add(new Outbox.NewMail(c.number(), Subscribers.key(c.requesterEmail()), "REQUESTER",
+                    c.solution(), token, List.of(EventTexts.of(o.opened(), c, WHEN.format(at))), at));
+        }
+        subscribers.subscribeOnce(subscriptions);
+        outbox.insertNew(receipts, settings, domain(settings.from()));
+    }
+
     @EventListener
     void on(CaseChanged changed) {
         CaseSummary c = cases.find(changed.number()).orElse(null);
@@ -53,31 +76,25 @@ class CaseMail {
             return;
         }
         List<CaseSummary.Event> events = cases.latest(c.number(), changed.events().size());
-        boolean opened = changed.events().contains("OPENED");
-        if (opened) {
-            subscribers.subscribeOnce(c.number(), c.requesterEmail(), "REQUESTER", changed.at());
-        }
         for (CaseSummary.Event e : events) {
             if (e.event().equals("ASSIGNED") && e.details().get("to") != null) {
                 people.email(String.valueOf(e.details().get("to")))
                         .ifPresent(email -> subscribers.subscribe(c.number(), email, "ASSIGNEE", changed.at()));
             }
         }
-        Optional<String> actor = opened ? Optional.empty() : people.email(changed.actor());
-        tell(c, events, changed.at(), actor.orElse(null), opened);
+        tell(c, events, changed.at(), people.email(changed.actor()).orElse(null));
     }
 
     /**
-     * Appends {@code events} to the batch of each subscriber of the case: all but the actor (unless the event is
-     * the opening and the subscriber the requester), internal ones only to those who may see them.
+     * Appends {@code events} to the batch of each subscriber of the case: all but the actor, internal ones only to
+     * those who may see them.
      */
-    void tell(CaseSummary c, List<CaseSummary.Event> events, Instant at, String actorEmail, boolean receipt) {
+    void tell(CaseSummary c, List<CaseSummary.Event> events, Instant at, String actorEmail) {
         MailSettings settings = MailSettings.of(environment);
         String assignee = c.assignee() == null ? null : people.email(c.assignee()).map(Subscribers::key).orElse(null);
         String submitter = people.email(c.submittedBy()).orElse(null);
         for (Subscribers.Subscription s : subscribers.active(c.number())) {
-            boolean requesterReceipt = receipt && s.reason().equals("REQUESTER");
-            if (!requesterReceipt && actorEmail != null && s.email().equalsIgnoreCase(actorEmail)) {
+            if (actorEmail != null && s.email().equalsIgnoreCase(actorEmail)) {
                 continue; // they know: they did it
             }
             Set<Role> roles = people.rolesOf(s.email());

@@ -85,6 +85,43 @@ class Outbox {
         }
     }
 
+    /** The first mail of a case's recipient: a batch of its own (nothing of a case just opened collects yet). */
+    record NewMail(String caseNumber, String recipient, String reason, String solution, UUID token,
+                   List<EventTexts.Line> lines, Instant at) {
+    }
+
+    /**
+     * Writes each of {@code mails} as a new batch, in one statement (the receipts of the cases opened together): due
+     * {@code at + window}, collecting until {@code at + max}, as {@link #append} writes a first one.
+     */
+    void insertNew(List<NewMail> mails, MailSettings settings, String domain) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into mail_outbox (message_id, case_number, recipient, reason, solution,
+                                                 unsubscribe_token, events, created_at, collect_until, due_at)
+                        select m, n, r, w, s, cast(t as uuid), cast(e as jsonb), a, a + cast(:max as interval),
+                               a + cast(:window as interval)
+                          from unnest(:messageIds, :numbers, :recipients, :reasons, :solutions, :tokens, :events,
+                                      cast(:at as timestamptz[])) with ordinality as v (m, n, r, w, s, t, e, a, o)
+                         order by o
+                        """)
+                .param("messageIds", mails.stream().map(m -> "<" + UUID.randomUUID() + "@" + domain + ">")
+                        .toArray(String[]::new))
+                .param("numbers", mails.stream().map(NewMail::caseNumber).toArray(String[]::new))
+                .param("recipients", mails.stream().map(NewMail::recipient).toArray(String[]::new))
+                .param("reasons", mails.stream().map(NewMail::reason).toArray(String[]::new))
+                .param("solutions", mails.stream().map(NewMail::solution).toArray(String[]::new))
+                .param("tokens", mails.stream().map(m -> m.token() == null ? null : m.token().toString())
+                        .toArray(String[]::new))
+                .param("events", mails.stream().map(m -> json.writeValueAsString(m.lines())).toArray(String[]::new))
+                .param("at", mails.stream().map(m -> m.at().toString()).toArray(String[]::new))
+                .param("max", settings.batchMax().toMillis() + " milliseconds")
+                .param("window", settings.batchWindow().toMillis() + " milliseconds")
+                .update();
+    }
+
     /** The next due mail, locked until the caller's transaction ends; one another sender holds is skipped. */
     Optional<Row> claimNext(Instant now) {
         return jdbc.sql("select " + COLUMNS + " from mail_outbox where status = 'PENDING' and due_at <= ?"

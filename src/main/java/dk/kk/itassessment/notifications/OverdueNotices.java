@@ -65,7 +65,7 @@ class OverdueNotices implements SmartLifecycle {
                                 + " values (?, ?, ?) on conflict (case_number) do nothing")
                         .params(number, c.dueDate(), Timestamp.from(now)).update() == 1;
                 if (first) {
-                    mail.tell(c, List.of(EventTexts.overdue(c.dueDate(), now)), now, null, false);
+                    mail.tell(c, List.of(EventTexts.overdue(c.dueDate(), now)), now, null);
                 }
                 return first;
             });

@@ -30,12 +30,27 @@ class Subscribers {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Subscribes once: nothing changes when a row exists, active or ended (the requester at the opening). */
-    boolean subscribeOnce(String number, String email, String reason, Instant at) {
-        return jdbc.sql("insert into case_subscriptions (case_number, email, reason, token, subscribed_at)"
-                        + " values (?, ?, ?, ?, ?) on conflict (case_number, email) do nothing")
-                .params(number, key(email), reason, UUID.randomUUID(), Timestamp.from(at))
-                .update() == 1;
+    /** A subscription to make: the requester of a case just opened. */
+    record NewSubscription(String number, String email, String reason, UUID token, Instant at) {
+    }
+
+    /**
+     * Subscribes each of {@code given} once: nothing changes where a row exists, active or ended. In one statement (the
+     * requesters of the cases opened together).
+     */
+    void subscribeOnce(List<NewSubscription> given) {
+        if (given.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into case_subscriptions (case_number, email, reason, token, subscribed_at)"
+                        + " select * from unnest(:numbers, :emails, :reasons, cast(:tokens as uuid[]),"
+                        + " cast(:at as timestamptz[])) on conflict (case_number, email) do nothing")
+                .param("numbers", given.stream().map(NewSubscription::number).toArray(String[]::new))
+                .param("emails", given.stream().map(s -> key(s.email())).toArray(String[]::new))
+                .param("reasons", given.stream().map(NewSubscription::reason).toArray(String[]::new))
+                .param("tokens", given.stream().map(s -> s.token().toString()).toArray(String[]::new))
+                .param("at", given.stream().map(s -> s.at().toString()).toArray(String[]::new))
+                .update();
     }
 
     /**

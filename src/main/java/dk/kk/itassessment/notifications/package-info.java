@@ -1,6 +1,6 @@
 /**
  * Notifications: people subscribe to a case and are told of its changes by e-mail, batched, none lost, none twice.
- * Listens to {@code cases.CaseChanged} in the transaction of the change and writes the mails to an outbox table of its
+ * Listens to {@code cases.CasesOpened} and {@code cases.CaseChanged} in the transaction of the change and writes the mails to an outbox table of its
  * own (V34), which a sender delivers afterwards over SMTP, or into a drop folder without a mail server.
  *
  * <p>Why an outbox of our own rather than Spring Modulith's JDBC event publication registry: what must survive a

@@ -1,6 +1,7 @@
 package dk.kk.itassessment.support;
 
 import dk.kk.itassessment.assessment.AssessmentStored;
+import dk.kk.itassessment.assessment.AssessmentsStored;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -9,7 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Listens to {@link AssessmentStored} as a module reacting to it would, in the storing transaction: records each
+ * Listens to {@link AssessmentsStored} as a module reacting to it would, in the storing transaction: records each
  * event with whether its assessment was visible to the listener's own statements then (it is when the listener runs
  * inside the storing transaction, before the commit), and refuses, by throwing, one whose solution is named
  * {@link #REFUSED}.
@@ -31,7 +32,11 @@ public class StoredEvents {
     }
 
     @EventListener
-    void on(AssessmentStored event) {
+    void on(AssessmentsStored stored) {
+        stored.assessments().forEach(this::on);
+    }
+
+    private void on(AssessmentStored event) {
         boolean visible = jdbc.sql("select count(*) from assessments where id = :id and case_number = :number")
                 .param("id", event.assessmentId()).param("number", event.caseNumber()).query(Long.class).single() == 1;
         seen.add(new Seen(event, visible, Thread.currentThread().getName()));

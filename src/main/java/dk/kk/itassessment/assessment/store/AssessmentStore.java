@@ -75,8 +75,9 @@ public class AssessmentStore {
     }
 
     /**
-     * Stores {@code assessment} with its audit entry, and publishes
-     * {@link dk.kk.itassessment.assessment.AssessmentStored} in the same transaction; committed when this returns.
+     * Stores {@code assessment} with its audit entry, and publishes it in a
+     * {@link dk.kk.itassessment.assessment.AssessmentsStored} (with the others stored together) in the same
+     * transaction; committed when this returns.
      * The answer as JSON in UTF-8 (serialised once: the same bytes are stored and sent); empty when nothing was
      * stored, because the submitter's idempotency key is taken or the registry changed after the look-ups. What
      * storing throws (a listener's refusal too) is thrown here.

@@ -1,6 +1,5 @@
 package dk.kk.itassessment.assessment.store;
 
-import dk.kk.itassessment.assessment.AssessmentStored;
 import dk.kk.itassessment.platform.Futures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,7 +101,7 @@ class AssessmentWriter implements SmartLifecycle, MeterBinder {
 
     /**
      * Stores the rows of {@code batch} together and completes each one's outcome. When the transaction fails for what
-     * one row may have caused (a constraint, a listener of {@link AssessmentStored} that refused it) or for a lock (a
+     * one row may have caused (a constraint, a listener of {@link dk.kk.itassessment.assessment.AssessmentsStored} that refused one) or for a lock (a
      * deadlock with another instance storing the same idempotency keys), each row is stored again on its own, so
      * that only its request fails; not when the database is not available (a lock not obtained in time included),
      * which would fail each alike.

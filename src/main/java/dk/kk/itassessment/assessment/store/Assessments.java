@@ -2,6 +2,7 @@ package dk.kk.itassessment.assessment.store;
 
 import dk.kk.itassessment.assessment.AssessmentStored;
 import dk.kk.itassessment.assessment.AssessmentView;
+import dk.kk.itassessment.assessment.AssessmentsStored;
 import dk.kk.itassessment.platform.Paging;
 import dk.kk.itassessment.audit.AuditTrail;
 import java.sql.Timestamp;
@@ -82,8 +83,9 @@ class Assessments {
     }
 
     /**
-     * Stores the rows and their entries in the audit trail, in one statement, and publishes {@link AssessmentStored}
-     * for each row stored, in the same transaction (a listener that throws rolls all of them back); returns the ids
+     * Stores the rows and their entries in the audit trail, in one statement, and publishes one
+     * {@link AssessmentsStored} for the rows stored, in the same transaction (a listener that throws rolls all of them
+     * back); returns the ids
      * of those stored. A row is not stored when another assessment of the same submitter holds its idempotency key
      * (a key is its caller's own), stored before or earlier in {@code rows} (so concurrent retries with the same key
      * store exactly one), nor when its registry version is no longer the registry's (it was decided on a registry
@@ -129,7 +131,11 @@ class Assessments {
         try {
             return transactions.execute(transaction -> {
                 Set<UUID> stored = new HashSet<>(audit.recordEach(change, parameters, entries, UUID.class));
-                rows.stream().filter(row -> stored.contains(row.id())).forEach(row -> events.publishEvent(row.stored()));
+                List<AssessmentStored> each = rows.stream().filter(row -> stored.contains(row.id()))
+                        .map(Row::stored).toList();
+                if (!each.isEmpty()) {
+                    events.publishEvent(new AssessmentsStored(each));
+                }
                 return stored;
             });
         } catch (DataIntegrityViolationException e) { // a part remembered as stored may be missing: store them again

@@ -2,12 +2,14 @@ package dk.kk.itassessment.assessment.store;
 
 import dk.kk.itassessment.assessment.AssessmentService;
 import dk.kk.itassessment.assessment.AssessmentStored;
+import dk.kk.itassessment.assessment.AssessmentsStored;
 import dk.kk.itassessment.assessment.Examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.kk.itassessment.audit.AuditTrail;
+import dk.kk.itassessment.policy.Evaluation;
 import dk.kk.itassessment.support.Api;
 import dk.kk.itassessment.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +98,58 @@ class AssessmentWriterTests {
                 .isEqualTo(last.id().toString());
     }
 
+    /**
+     * The rows of one batch are announced in one event, and what the listeners write for them is written for all of
+     * them at once: each row's case with its whole checklist and its OPENED entry, its requester subscribed and sent
+     * a receipt naming the case. (A listener that wrote only the first case, or mixed two cases' items, fails here.)
+     */
+    @Test
+    void theRowsOfABatchAreAnnouncedTogetherAndEachOpensItsOwnCaseWithAReceipt() {
+        UUID stored = storedOne();
+        List<Assessments.Row> rows = List.of(copyOf(stored, null, null), copyOf(stored, null, null),
+                copyOf(stored, null, null));
+        List<AssessmentsStored> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> listener = event -> {
+            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+                    && payload.getPayload() instanceof AssessmentsStored batch
+                    && batch.assessments().stream().anyMatch(one -> one.assessmentId().equals(rows.get(0).id()))) {
+                announced.add(batch);
+            }
+        };
+        context.addApplicationListener(listener);
+        try {
+            writer.write(rows.stream().map(AssessmentWriterTests::waiting).toList());
+        } finally {
+            context.removeApplicationListener(listener);
+        }
+
+        assertThat(announced).as("one event for the batch").hasSize(1);
+        assertThat(announced.get(0).assessments()).extracting(AssessmentStored::assessmentId)
+                .containsExactlyInAnyOrderElementsOf(rows.stream().map(Assessments.Row::id).toList());
+        String email = jdbc.sql("select lower(requester_email) from assessments where id = :id").param("id", stored)
+                .query(String.class).single();
+        for (Assessments.Row row : rows) {
+            String number = row.caseNumber();
+            int checklist = row.stored().evaluation().checklist().size();
+            assertThat(jdbc.sql("select assessment_id from cases where number = :n and status = 'OPEN'")
+                    .param("n", number).query(UUID.class).single()).isEqualTo(row.id());
+            assertThat(jdbc.sql("select string_agg(code, ',' order by position) from case_items where case_number = :n")
+                    .param("n", number).query(String.class).single())
+                    .isEqualTo(String.join(",", row.stored().evaluation().checklist().stream()
+                            .map(Evaluation.Item::code).toList()));
+            assertThat(jdbc.sql("select event || ' ' || (details ->> 'items') from case_events where case_number = :n")
+                    .param("n", number).query(String.class).list()).containsExactly("OPENED " + checklist);
+            assertThat(jdbc.sql("select email || ' ' || reason from case_subscriptions where case_number = :n")
+                    .param("n", number).query(String.class).list()).containsExactly(email + " REQUESTER");
+            assertThat(jdbc.sql("select recipient, events::text, s.token = o.unsubscribe_token from mail_outbox o"
+                            + " join case_subscriptions s on s.case_number = o.case_number where o.case_number = :n")
+                    .param("n", number)
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(3) + " " + rs.getString(2)).list())
+                    .singleElement().asString().startsWith(email + " true ")
+                    .contains("Sagen er oprettet").contains(checklist + " punkter");
+        }
+    }
+
     @Test
     void inOneBatchTheFirstRowWithAKeyIsStoredAndTheSecondIsNot() {
         UUID stored = storedOne();
@@ -162,7 +216,7 @@ class AssessmentWriterTests {
      * for two): while the writer's thread is busy with one batch and two rows wait, the next row is refused at once,
      * as an outage is (DatabaseUnavailable: 503 problem+json with Retry-After, see DatabaseOutageTests), and is never
      * stored; the waiting rows are stored when the writer carries on. The writer is held inside its transaction by a
-     * listener of {@link AssessmentStored}, not by a clock: no wait here depends on time (without the bound the
+     * listener of {@link AssessmentsStored}, not by a clock: no wait here depends on time (without the bound the
      * refused row would wait, and the test would hang at the guard below, not pass).
      */
     @Test
@@ -178,8 +232,8 @@ class AssessmentWriterTests {
         java.util.concurrent.CountDownLatch carryOn = new java.util.concurrent.CountDownLatch(1);
         org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> hold = event -> {
             if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
-                    && payload.getPayload() instanceof AssessmentStored storedEvent
-                    && storedEvent.assessmentId().equals(held.id())) {
+                    && payload.getPayload() instanceof AssessmentsStored storedEvent
+                    && storedEvent.assessments().stream().anyMatch(one -> one.assessmentId().equals(held.id()))) {
                 inside.countDown();
                 try {
                     carryOn.await();
