@@ -37,14 +37,19 @@ class CaseMail {
     private final Subscribers subscribers;
     private final Outbox outbox;
     private final People people;
-    private final Environment environment;
+    /**
+     * The batch window, the longest batch and the sender's address, bound once at the start: binding them again for
+     * every change cost half the writer thread's time when cases opened (bench/README.md). The sender reads its own
+     * settings at every poll (OutboxSender).
+     */
+    private final MailSettings settings;
 
     CaseMail(CaseDirectory cases, Subscribers subscribers, Outbox outbox, People people, Environment environment) {
         this.cases = cases;
         this.subscribers = subscribers;
         this.outbox = outbox;
         this.people = people;
-        this.environment = environment;
+        this.settings = MailSettings.of(environment);
     }
 
     /**
@@ -54,7 +59,6 @@ class CaseMail {
      */
     @EventListener
     void on(CasesOpened opened) {
-        MailSettings settings = MailSettings.of(environment);
         List<Subscribers.NewSubscription> subscriptions = new ArrayList<>();
         List<Outbox.NewMail> receipts = new ArrayList<>();
         for (CasesOpened.Opening o : opened.cases()) {
@@ -90,7 +94,6 @@ class CaseMail {
      * those who may see them.
      */
     void tell(CaseSummary c, List<CaseSummary.Event> events, Instant at, String actorEmail) {
-        MailSettings settings = MailSettings.of(environment);
         String assignee = c.assignee() == null ? null : people.email(c.assignee()).map(Subscribers::key).orElse(null);
         String submitter = people.email(c.submittedBy()).orElse(null);
         for (Subscribers.Subscription s : subscribers.active(c.number())) {
