@@ -215,6 +215,11 @@ class CaseApiTests {
                         + " 'OPEN')").param(number).update())
                 .as("no item is added to an ended case").hasMessageContaining("its items do not change");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "insert into case_items (case_number, code, position, title_da, title_en, responsible, phase, mandatory,"
+                        + " rule, state) values ('BUF-1999-00001', 'NO_CASE', 1, 'x', 'x', 'REQUESTER', 'ASSESSMENT',"
+                        + " false, 'r', 'OPEN')").update())
+                .as("nor one to a case that does not exist").hasMessageContaining("does not exist");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
                 "update cases set status = 'OPEN', ended_at = null, decision = null, decided_at = null, decided_by = null,"
                         + " version = version + 1 where number = ?").param(number).update())
                 .hasMessageContaining("does not change again");
