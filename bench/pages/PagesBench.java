@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * loopback's, an upper bound of the server's time).
  * With the service's process id it also prints the service JVM's CPU time per request (user + system, from
  * /proc), which varies far less than latencies on a shared machine.
- * Usage: java PagesBench.java <base URL> <username> <password> <seconds per part> [sessions] [service pid]
+ * Last, the preview paced as people type: each session sends its next keystroke {@code pause} ms (400, htmx's
+ * {@code delay:400ms}) after the answer to the last, the fastest a typist can make htmx send them.
+ * Usage: java PagesBench.java <base URL> <username> <password> <seconds per part> [sessions] [service pid] [pause ms]
  */
 public class PagesBench {
 
@@ -40,7 +42,8 @@ public class PagesBench {
         String password = args[2];
         long seconds = Long.parseLong(args[3]);
         int sessions = args.length > 4 ? Integer.parseInt(args[4]) : 16;
-        String pid = args.length > 5 ? args[5] : null;
+        String pid = args.length > 5 && !args[5].isEmpty() ? args[5] : null;
+        long pause = args.length > 6 ? Long.parseLong(args[6]) : 400;
         List<Session> all = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
             all.add(new Session(base, username, password));
@@ -59,6 +62,15 @@ public class PagesBench {
             List<Long> pages = run(who, seconds, Session::browse);
             report(pages, cpu(pid) - cpu);
         }
+        System.out.println("== preview as people type, paced (the next keystroke " + pause + " ms after each answer): "
+                + all.size() + " session(s), " + seconds + " s");
+        long cpu = cpu(pid);
+        List<Long> paced = run(all, seconds, (session, n) -> {
+            long took = session.type(n);
+            Thread.sleep(pause);
+            return took;
+        });
+        report(paced, cpu(pid) - cpu);
     }
 
     /** The process's CPU time in clock ticks (user + system), 0 without a pid. */

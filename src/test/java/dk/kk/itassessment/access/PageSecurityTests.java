@@ -82,6 +82,23 @@ class PageSecurityTests {
     }
 
     @Test
+    void aPathNoPageServesIsTheNotFoundPageInTheLayoutWhileTheApiKeepsItsProblem() {
+        PageSession browser = session();
+        browser.signIn(newAccount("ADMIN"), PASSWORD);
+        for (String path : List.of("/cases/BUF-2026-00001/no-such-part", "/rulesets/no/such/page", "/intake/nothing?lang=en")) {
+            HttpResponse<String> missing = browser.get(path);
+            assertThat(missing.statusCode()).as(path).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+            assertThat(missing.body()).as(path).contains(path.endsWith("lang=en") ? "Page not found" : "Siden findes ikke")
+                    .contains("<main");
+        }
+        Api.Response api404 = api.get("/api/v1/cases/BUF-1999-99999");
+        assertThat(api404.status()).isEqualTo(404);
+        assertThat(api404.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void aFormWithoutItsTokenIsRefused() {
         PageSession browser = session();
         HttpResponse<String> login = browser.post("/login", Map.of("username", TestAccounts.username(Role.REQUESTER),
