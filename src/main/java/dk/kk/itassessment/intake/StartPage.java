@@ -23,10 +23,14 @@ class StartPage {
 
     private final Permitted permitted;
     private final Clock clock;
+    private final String contact;
 
-    StartPage(Permitted permitted, Clock clock) {
+    /** {@code contact}: where people report an accessibility problem ({@code assessment.accessibility-contact}). */
+    StartPage(Permitted permitted, Clock clock,
+              @org.springframework.beans.factory.annotation.Value("${assessment.accessibility-contact}") String contact) {
         this.permitted = permitted;
         this.clock = clock;
+        this.contact = contact;
     }
 
     @GetMapping("/")
@@ -42,7 +46,8 @@ class StartPage {
     }
 
     @GetMapping("/accessibility")
-    String accessibility() {
+    String accessibility(Model model) {
+        model.addAttribute("contact", contact);
         return "intake/accessibility";
     }
 }

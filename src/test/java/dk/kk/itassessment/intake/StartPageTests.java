@@ -96,6 +96,8 @@ class StartPageTests {
         assertThat(Browser.heading()).isEqualTo("Tilgængelighedserklæring");
         assertThat(Browser.find("main").getText()).contains("WCAG 2.1").contains("axe-core").contains("tastaturet")
                 .contains("Digitaliseringsstyrelsen");
+        assertThat(Browser.find("#contact").getAttribute("href")).isEqualTo("mailto:digitalisering@localhost");
+        assertThat(Browser.find("#complain").getAttribute("href")).startsWith("https://www.was.digst.dk");
         Browser.assertAccessible();
         Browser.open(base() + "/accessibility?lang=en");
         assertThat(Browser.heading()).isEqualTo("Accessibility statement");
