@@ -63,16 +63,16 @@ class Activations {
     RuleSetVersion activate(String id, Caller caller) {
         RuleSetVersion version = catalog.find(id);
         if (version.status() == RuleSetVersion.Status.ACTIVE) {
-            throw new Conflict("Version " + id + " is already active.");
+            throw new Conflict("Version " + id + " is already active.").coded("active", id);
         }
         if (version.status() == RuleSetVersion.Status.WITHDRAWN) {
-            throw new Conflict("Version " + id + " was withdrawn; it cannot be activated.");
+            throw new Conflict("Version " + id + " was withdrawn; it cannot be activated.").coded("withdrawn", id);
         }
         if (!version.valid()) {
-            throw new Conflict("Version " + id + " is not valid (see its report); it cannot be activated.");
+            throw new Conflict("Version " + id + " is not valid (see its report); it cannot be activated.").coded("invalid-activate", id);
         }
         if (version.status() == RuleSetVersion.Status.DRAFT && fourEyes && version.approvedBy() == null) {
-            throw new Conflict("Version " + id + " needs the approval of a second policy officer before it is activated.");
+            throw new Conflict("Version " + id + " needs the approval of a second policy officer before it is activated.").coded("needs-approval", id);
         }
         long number = version.number();
         RuleSet next;
@@ -84,17 +84,18 @@ class Activations {
                 versions.announceNow(RuleSetVersions.PREPARE_CHANNEL, id); // the others compile it while this one does
                 next = compiled.take(number);
             } catch (RuleSetRejected e) { // valid when stored, but it does not build with this build of the service
-                throw new Conflict("Version " + id + " does not build with this service: " + String.join("; ", e.problems()));
+                throw new Conflict("Version " + id + " does not build with this service: " + String.join("; ", e.problems()))
+                        .coded("does-not-build", id, String.join("; ", e.problems()));
             }
             try {
                 transaction.executeWithoutResult(status -> {
                     versions.lockActivation();
                     String previous = versions.activeId().map(String::valueOf).orElse(null);
                     if (id.equals(previous)) {
-                        throw new Conflict("Version " + id + " was activated a moment ago.");
+                        throw new Conflict("Version " + id + " was activated a moment ago.").coded("meanwhile", id);
                     }
                     if (!versions.activate(number, caller.username(), Instant.now(clock))) {
-                        throw new Conflict("Version " + id + " was withdrawn a moment ago; it cannot be activated.");
+                        throw new Conflict("Version " + id + " was withdrawn a moment ago; it cannot be activated.").coded("meanwhile", id);
                     }
                     audit.record(caller.username(), "ruleset.activated", "ruleset/" + id, AuditDetails.of(
                             "fingerprint", version.fingerprint(), "previous", previous,

@@ -31,20 +31,20 @@ class Approvals {
     RuleSetVersion approve(String id, Caller caller) {
         RuleSetVersion version = catalog.find(id);
         if (version.status() != RuleSetVersion.Status.DRAFT) {
-            throw new Conflict("Version " + id + " is " + version.status() + "; only a draft is approved.");
+            throw new Conflict("Version " + id + " is " + version.status() + "; only a draft is approved.").coded("not-a-draft", id);
         }
         if (!version.valid()) {
-            throw new Conflict("Version " + id + " is not valid (see its report); it cannot be approved.");
+            throw new Conflict("Version " + id + " is not valid (see its report); it cannot be approved.").coded("invalid-approve", id);
         }
         if (version.createdBy().equals(caller.username())) {
-            throw new Conflict("Version " + id + " is yours; a second policy officer must approve it.");
+            throw new Conflict("Version " + id + " is yours; a second policy officer must approve it.").coded("own", id);
         }
         if (version.approvedBy() != null) {
-            throw new Conflict("Version " + id + " is already approved by " + version.approvedBy() + ".");
+            throw new Conflict("Version " + id + " is already approved by " + version.approvedBy() + ".").coded("approved", id, version.approvedBy());
         }
         transaction.executeWithoutResult(status -> {
             if (!versions.approve(version.number(), caller.username(), Instant.now(clock))) {
-                throw new Conflict("Version " + id + " was approved or changed a moment ago; read it again.");
+                throw new Conflict("Version " + id + " was approved or changed a moment ago; read it again.").coded("meanwhile", id);
             }
             audit.record(caller.username(), "ruleset.approved", "ruleset/" + id,
                     AuditDetails.of("fingerprint", version.fingerprint()));

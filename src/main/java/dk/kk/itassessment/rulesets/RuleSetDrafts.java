@@ -150,16 +150,16 @@ class RuleSetDrafts {
         }
         RuleSetVersion version = catalog.find(id);
         if (version.status() != RuleSetVersion.Status.DRAFT) {
-            throw new Conflict("Version " + id + " is " + version.status() + "; only a draft's outcomes are accepted.");
+            throw new Conflict("Version " + id + " is " + version.status() + "; only a draft's outcomes are accepted.").coded("not-a-draft", id);
         }
         JsonNode scenarios = version.report().path("scenarios");
         if (!scenarios.isObject()) {
             throw new Conflict("Version " + id + " has errors that kept its scenarios from running (see its report); "
-                    + "correct them first.");
+                    + "correct them first.").coded("scenarios-not-run", id);
         }
         JsonNode failures = scenarios.path("failures");
         if (failures.isEmpty()) {
-            throw new Conflict("Version " + id + " fails no golden scenario: there is no outcome to accept.");
+            throw new Conflict("Version " + id + " fails no golden scenario: there is no outcome to accept.").coded("nothing-to-accept", id);
         }
         List<String> unrunnable = new ArrayList<>();
         failures.forEach(failure -> {
@@ -169,7 +169,7 @@ class RuleSetDrafts {
         });
         if (!unrunnable.isEmpty()) {
             throw new Conflict("These scenarios of version " + id + " cannot be run, so they decide nothing to accept; "
-                    + "correct them first: " + String.join(", ", unrunnable));
+                    + "correct them first: " + String.join(", ", unrunnable)).coded("scenarios-cannot-run", id, String.join(", ", unrunnable));
         }
         Map<String, byte[]> files = new TreeMap<>(versions.files(version.number()).files());
         List<ScenarioFiles.Rewrite> rewrites = new ArrayList<>();
@@ -206,11 +206,11 @@ class RuleSetDrafts {
     RuleSetVersion withdraw(String id, Caller caller) {
         RuleSetVersion version = catalog.find(id);
         if (version.status() != RuleSetVersion.Status.DRAFT) {
-            throw new Conflict("Version " + id + " is " + version.status() + "; only a draft is withdrawn.");
+            throw new Conflict("Version " + id + " is " + version.status() + "; only a draft is withdrawn.").coded("not-a-draft", id);
         }
         transaction.executeWithoutResult(status -> {
             if (!versions.withdraw(version.number())) {
-                throw new Conflict("Version " + id + " was activated or withdrawn a moment ago; read it again.");
+                throw new Conflict("Version " + id + " was activated or withdrawn a moment ago; read it again.").coded("meanwhile", id);
             }
             audit.record(caller.username(), "ruleset.draft.withdrawn", "ruleset/" + id,
                     AuditDetails.of("fingerprint", version.fingerprint(), "approvedBy", version.approvedBy()));
@@ -227,7 +227,7 @@ class RuleSetDrafts {
                                          Caller caller, String action, Map<String, Object> details,
                                          UnaryOperator<Report> amend) {
         versions.findByFingerprint(draft.fingerprint()).ifPresent(same -> {
-            throw new Conflict("These files are exactly those of version " + same.id() + ".");
+            throw new Conflict("These files are exactly those of version " + same.id() + ".").coded("same-files", same.id());
         });
         long id = versions.nextId();
         try (VersionChecks.Checked checked = checks.check(draft, baseFiles, Long.toString(id), true)) {
@@ -251,7 +251,7 @@ class RuleSetDrafts {
                     audit.record(caller.username(), action, "ruleset/" + id, audited);
                 });
             } catch (org.springframework.dao.DuplicateKeyException e) { // the same files, uploaded at the same moment
-                throw new Conflict("These files were stored a moment ago as another version.");
+                throw new Conflict("These files were stored a moment ago as another version.").coded("stored-meanwhile");
             }
             return versions.find(id).orElseThrow();
         }

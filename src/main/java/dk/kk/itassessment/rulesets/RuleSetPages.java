@@ -118,7 +118,7 @@ class RuleSetPages {
                     .map(f -> new ReportView.Note(f.table() + (f.cell() == null ? "" : ", " + f.cell()), null,
                             "en".equals(locale.getLanguage()) ? f.message().en() : f.message().da())).toList());
         } catch (Conflict e) {
-            model.addAttribute("conflict", e.getMessage());
+            model.addAttribute("conflict", e.text(messages, locale));
         }
         model.addAttribute("comment", comment);
         return versions(null, null, authentication, model);
@@ -137,29 +137,33 @@ class RuleSetPages {
     }
 
     @PostMapping("/rulesets/{id}/approvals")
-    String approve(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
-        return act(id, redirect, "approved", () -> approvals.approve(id, acting(authentication)));
+    String approve(@PathVariable String id, Authentication authentication, Locale locale,
+                   RedirectAttributes redirect) {
+        return act(id, locale, redirect, "approved", () -> approvals.approve(id, acting(authentication)));
     }
 
     @PostMapping("/rulesets/{id}/activate")
-    String activate(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
-        return act(id, redirect, "activated", () -> activations.activate(id, acting(authentication)));
+    String activate(@PathVariable String id, Authentication authentication, Locale locale,
+                    RedirectAttributes redirect) {
+        return act(id, locale, redirect, "activated", () -> activations.activate(id, acting(authentication)));
     }
 
     @PostMapping("/rulesets/{id}/withdraw")
-    String withdraw(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
-        return act(id, redirect, "withdrawn", () -> drafts.withdraw(id, acting(authentication)));
+    String withdraw(@PathVariable String id, Authentication authentication, Locale locale,
+                    RedirectAttributes redirect) {
+        return act(id, locale, redirect, "withdrawn", () -> drafts.withdraw(id, acting(authentication)));
     }
 
     @PostMapping("/rulesets/{id}/accepted-outcomes")
-    String acceptOutcomes(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
+    String acceptOutcomes(@PathVariable String id, Authentication authentication, Locale locale,
+                          RedirectAttributes redirect) {
         Caller caller = acting(authentication);
         try {
             RuleSetVersion accepted = drafts.acceptOutcomes(id, null, caller);
             redirect.addFlashAttribute("done", "accepted");
             return "redirect:/rulesets/" + accepted.id();
         } catch (Conflict e) {
-            redirect.addFlashAttribute("conflict", e.getMessage());
+            redirect.addFlashAttribute("conflict", e.text(messages, locale));
             return "redirect:/rulesets/" + catalog.find(id).id();
         }
     }
@@ -217,12 +221,12 @@ class RuleSetPages {
         }
     }
 
-    private String act(String id, RedirectAttributes redirect, String done, Runnable action) {
+    private String act(String id, Locale locale, RedirectAttributes redirect, String done, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("done", done);
         } catch (Conflict e) {
-            redirect.addFlashAttribute("conflict", e.getMessage());
+            redirect.addFlashAttribute("conflict", e.text(messages, locale));
         }
         return "redirect:/rulesets/" + catalog.find(id).id();
     }

@@ -204,6 +204,25 @@ class RuleSetPageTests {
         assertThat(drafts.active().get("id").asString()).isEqualTo(original);
     }
 
+    /** What the service refuses, the report page says in the page's language, never as the API's English detail. */
+    @Test
+    void aRefusedActionIsExplainedInThePagesLanguage() {
+        Drafts drafts = new Drafts(api);
+        String active = drafts.active().get("id").asString();
+        String officer = officer("cecilie");
+        PageSession session = new PageSession(port);
+        session.signIn(officer, TestAccounts.password(officer));
+        for (String lang : List.of("da", "en")) {
+            String token = session.csrf("/rulesets/" + active + "?lang=" + lang);
+            HttpResponse<String> refused = session.post("/rulesets/" + active + "/activate", Map.of("_csrf", token));
+            assertThat(refused.statusCode()).isEqualTo(302);
+            String report = session.get("/rulesets/" + active).body();
+            assertThat(report).contains("da".equals(lang) ? "Version " + active + " er allerede den gældende."
+                    : "Version " + active + " is already the active one.").doesNotContain("is already active.");
+        }
+        assertThat(drafts.active().get("id").asString()).isEqualTo(active);
+    }
+
     /**
      * Opens {@code path} and waits until the browser shows it, loaded: under load {@code Browser.open} was seen to
      * return while the page before was still shown.
