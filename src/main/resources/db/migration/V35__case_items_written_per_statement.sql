@@ -1,15 +1,9 @@
--- Checklists are inserted whole, the cases of a group commit of assessments together (a statement of some hundred
--- items), and per item row PostgreSQL did more than the row: V30's guard queried the item's case, the foreign key
--- queried it again, and three indexes were written. For 32 cases of 15 items that was 10 ms of the writer's 20 ms
--- (EXPLAIN ANALYZE, bench/README.md, "cases open together"). Now:
---
--- * An INSERT is guarded once per statement (a transition table): every added item names a case that exists and is
---   OPEN or RETURNED. That is also all the foreign key to cases ensured: a case is never deleted and keeps its
---   number (V30's case_guard), and an item keeps its case (case_item_guard), so the key is dropped. An UPDATE or a
---   DELETE of an item is still checked per row, as before.
--- * case_items_of (case_number, position) repeated the primary key's (case_number, code) for reading a case's items
---   (fifteen rows, sorted by position when read); case_items_open_responsible serves nothing since V32 (the queue's
---   responsible filter reads cases.waiting_on).
+-- Case items: an INSERT is guarded once per statement (a transition table): every added item names a case that
+-- exists and is OPEN or RETURNED. That is all the foreign key to cases ensured (a case is never deleted and keeps its
+-- number, V30's case_guard; an item keeps its case, case_item_guard), so the key is dropped. An UPDATE or a DELETE of
+-- an item is still checked per row. case_items_of repeated the primary key's leading column for reading a case's
+-- items; case_items_open_responsible is unused since V32 (the queue reads cases.waiting_on). Why and what it
+-- bought: bench/README.md, "cases open together".
 drop trigger case_items_guarded on case_items;
 create trigger case_items_guarded before update or delete on case_items
     for each row execute function case_item_guard();
