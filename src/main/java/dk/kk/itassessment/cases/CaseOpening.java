@@ -44,7 +44,8 @@ class CaseOpening {
             Case.Change change = c.changes().get(0);
             openings.add(new CasesOpened.Opening(CaseSummary.of(c),
                     new CaseSummary.Event(change.at(), change.actor(), change.event(), change.details(), false)));
-            opened.add(new Cases.NewCase(c, Names.normalise(request.requester().institution())));
+            opened.add(new Cases.NewCase(c, Names.normalise(request.requester().institution()),
+                    one.evaluation().checklist()));
         }
         cases.insert(opened);
         events.publishEvent(new CasesOpened(openings));

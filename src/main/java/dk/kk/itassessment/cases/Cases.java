@@ -1,6 +1,7 @@
 package dk.kk.itassessment.cases;
 
 import dk.kk.itassessment.platform.Paging;
+import dk.kk.itassessment.platform.Sha256;
 import dk.kk.itassessment.policy.Evaluation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stored cases (tables {@code cases}, {@code case_items}, {@code case_comments}, {@code case_events}, migration
- * V30), read into {@link Case} and written back with the version they were read at: a row changed meanwhile is not
+ * The stored cases (tables {@code cases}, {@code case_checklists}, {@code case_items}, {@code case_comments},
+ * {@code case_events}, migrations V30 and V36), read into {@link Case} and written back with the version they were read at: a row changed meanwhile is not
  * overwritten.
  */
 @Repository
@@ -31,31 +33,57 @@ class Cases {
             + "c.ruleset_version, c.submitted_by, c.requester_name, c.requester_email, c.institution, c.solution_name, "
             + "c.supplier_name, c.supplier_cvr, c.solution_kind, c.solution_category, c.opened_at, c.due_date, "
             + "c.assignee, c.decision, c.permission_valid_until, c.decision_note, c.decided_by, c.decided_at, "
-            + "c.ended_at, c.policy_changed, c.created_pending_entry, c.version";
+            + "c.ended_at, c.policy_changed, c.created_pending_entry, c.version, c.opened_checklist";
     private static final String ITEM_COLUMNS = "case_number, code, position, title_da, title_en, responsible, phase, "
             + "mandatory, rule, state, note, updated_by, updated_at, asked";
 
+    /** How many checklists, as JSON and as read, are remembered at most (then forgotten all at once). */
+    private static final int REMEMBERED = 1_000;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** The checklists' JSON and SHA-256 by value (as cases open), and the checklists read by SHA-256. */
+    private final Map<List<Evaluation.Item>, Checklist> written = new ConcurrentHashMap<>();
+    private final Map<String, List<Evaluation.Item>> read = new ConcurrentHashMap<>();
 
     Cases(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    /** A case just opened, and its institution normalised (registry.Names) for the queue's filter. */
-    record NewCase(Case opened, String institutionKey) {
+    /**
+     * A case just opened, its institution normalised (registry.Names) for the queue's filter, and the checklist of
+     * the decision it opened with (its items).
+     */
+    record NewCase(Case opened, String institutionKey, List<Evaluation.Item> checklist) {
+    }
+
+    /** A checklist as stored: the SHA-256 (lower-case hex) of its JSON, and that JSON. */
+    private record Checklist(String sha256, String json) {
     }
 
     /**
-     * Stores cases just opened, their items and their histories: three statements, however many cases and however
-     * long their checklists (the cases of one group commit of assessments are opened together, CaseOpening).
+     * Stores cases just opened and their histories, and the checklists they opened with that are not stored yet:
+     * three statements, however many cases (the cases of one group commit of assessments are opened together,
+     * CaseOpening). Their items are not written: until one changes, a case's items are its checklist's (V36).
      */
     void insert(List<NewCase> opened) {
         if (opened.isEmpty()) {
             return;
         }
         int n = opened.size();
+        Map<String, String> checklists = new LinkedHashMap<>();
+        String[] checklistOf = new String[n];
+        for (int i = 0; i < n; i++) {
+            Checklist checklist = checklist(opened.get(i).checklist());
+            checklists.putIfAbsent(checklist.sha256(), checklist.json());
+            checklistOf[i] = checklist.sha256();
+        }
+        jdbc.sql("insert into case_checklists (sha256, items) select s, cast(j as jsonb) from unnest(:shas, :jsons)"
+                        + " as t (s, j) on conflict do nothing")
+                .param("shas", checklists.keySet().toArray(String[]::new))
+                .param("jsons", checklists.values().toArray(String[]::new))
+                .update();
         String[][] columns = new String[18][n];
         Long[] versions = new Long[n];
         for (int i = 0; i < n; i++) {
@@ -77,21 +105,33 @@ class Cases {
                 insert into cases (number, assessment_id, status, route, security_review, ruleset_version,
                                    submitted_by, requester_name, requester_email, institution, institution_key,
                                    solution_name, supplier_name, supplier_cvr, solution_kind, solution_category,
-                                   phase, waiting_on, opened_at, due_date, version)
+                                   phase, waiting_on, opened_at, due_date, version, opened_checklist)
                 select c0, cast(c1 as uuid), c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16,
-                       string_to_array(c17, ','), c18, c19, c20
+                       string_to_array(c17, ','), c18, c19, c20, c21
                   from unnest(:c0, :c1, :c2, :c3, :c4, :c5, :c6, :c7, :c8, :c9, :c10, :c11, :c12, :c13, :c14, :c15,
-                              :c16, :c17, cast(:c18 as timestamptz[]), cast(:c19 as date[]), :c20)
+                              :c16, :c17, cast(:c18 as timestamptz[]), cast(:c19 as date[]), :c20, :c21)
                        as t (c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18,
-                             c19, c20)
+                             c19, c20, c21)
                 """);
         for (int column = 0; column < columns.length; column++) {
             statement = statement.param("c" + column, columns[column]);
         }
-        statement.param("c18", openedAt).param("c19", due).param("c20", versions).update();
-        List<Case> cases = opened.stream().map(NewCase::opened).toList();
-        writeItems(cases, c -> c.items);
-        appendHistory(cases);
+        statement.param("c18", openedAt).param("c19", due).param("c20", versions).param("c21", checklistOf).update();
+        appendHistory(opened.stream().map(NewCase::opened).toList());
+    }
+
+    private Checklist checklist(List<Evaluation.Item> items) {
+        Checklist known = written.get(items);
+        if (known != null) {
+            return known;
+        }
+        String text = json.writeValueAsString(items);
+        Checklist checklist = new Checklist(Sha256.hex(text), text);
+        if (written.size() >= REMEMBERED) {
+            written.clear();
+        }
+        written.put(List.copyOf(items), checklist);
+        return checklist;
     }
 
     /** The case, locked for the change about to be made when {@code forUpdate} (a second change waits for it). */
@@ -101,7 +141,7 @@ class Cases {
                 .param(number)
                 .query(Cases::row)
                 .optional();
-        return row.map(r -> r.toCase(items(List.of(r.number())).getOrDefault(r.number(), List.of())));
+        return row.map(r -> r.toCase(items(List.of(r)).getOrDefault(r.number(), List.of())));
     }
 
     /** The open cases' numbers (those the policy's change is checked for). */
@@ -111,14 +151,14 @@ class Cases {
     }
 
     /**
-     * Writes back a changed case read at {@code readVersion}, its changed items and its history: false when it is no
-     * longer at that version (the caller must roll back then).
+     * Writes back a changed case read at {@code readVersion}, its items when one changed (all of them: the first
+     * change of a case stores the items it had from its checklist) and its history: false when it is no longer at
+     * that version (the caller must roll back then).
      */
     boolean update(Case changed, long readVersion) {
         // the items first: while the row still says OPEN or RETURNED (the guard refuses items of an ended case)
-        List<Case.Item> items = changed.items.stream().filter(i -> changed.changedItems().contains(i.code)).toList();
-        if (!items.isEmpty()) {
-            writeItems(List.of(changed), c -> items);
+        if (!changed.changedItems().isEmpty()) {
+            writeItems(List.of(changed), c -> c.items);
         }
         Case.Outcome outcome = changed.outcome;
         int updated = jdbc.sql("""
@@ -246,7 +286,7 @@ class Cases {
         var statement = jdbc.sql(sql);
         params.forEach(statement::param);
         List<Row> rows = statement.query(Cases::row).list();
-        Map<String, List<Case.Item>> items = items(rows.stream().map(Row::number).toList());
+        Map<String, List<Case.Item>> items = items(rows);
         return rows.stream().map(r -> r.toCase(items.getOrDefault(r.number(), List.of()))).toList();
     }
 
@@ -440,13 +480,17 @@ class Cases {
         changed.forEach(Case::stored);
     }
 
-    private Map<String, List<Case.Item>> items(List<String> numbers) {
+    /**
+     * The items of the cases of {@code rows}: their rows in case_items, or, for a case none of whose items has
+     * changed yet, the items of the checklist it opened with.
+     */
+    private Map<String, List<Case.Item>> items(List<Row> rows) {
         Map<String, List<Case.Item>> items = new LinkedHashMap<>();
-        if (numbers.isEmpty()) {
+        if (rows.isEmpty()) {
             return items;
         }
         jdbc.sql("select " + ITEM_COLUMNS + " from case_items where case_number = any(:numbers) order by case_number, position")
-                .param("numbers", numbers.toArray(String[]::new))
+                .param("numbers", rows.stream().map(Row::number).toArray(String[]::new))
                 .query(rs -> {
                     items.computeIfAbsent(rs.getString("case_number"), k -> new ArrayList<>()).add(new Case.Item(
                             rs.getString("code"), rs.getInt("position"),
@@ -455,6 +499,31 @@ class Cases {
                             rs.getString("rule"), Case.State.valueOf(rs.getString("state")), rs.getString("note"),
                             rs.getString("updated_by"), instant(rs, "updated_at"), rs.getBoolean("asked")));
                 });
+        List<String> unread = rows.stream().filter(r -> !items.containsKey(r.number()) && r.openedChecklist() != null)
+                .map(Row::openedChecklist).distinct().filter(sha -> !read.containsKey(sha)).toList();
+        if (!unread.isEmpty()) {
+            if (read.size() >= REMEMBERED) {
+                read.clear();
+            }
+            jdbc.sql("select sha256, items::text from case_checklists where sha256 = any(:shas)")
+                    .param("shas", unread.toArray(String[]::new))
+                    .query(rs -> {
+                        read.put(rs.getString(1), List.of(json.readValue(rs.getString(2), Evaluation.Item[].class)));
+                    });
+        }
+        for (Row r : rows) {
+            if (!items.containsKey(r.number()) && r.openedChecklist() != null) {
+                List<Evaluation.Item> checklist = read.get(r.openedChecklist());
+                if (checklist == null) {
+                    throw new IllegalStateException("Case " + r.number() + " names a checklist that is not stored");
+                }
+                List<Case.Item> opened = new ArrayList<>();
+                for (Evaluation.Item item : checklist) {
+                    opened.add(Case.Item.of(item, opened.size()));
+                }
+                items.put(r.number(), opened);
+            }
+        }
         return items;
     }
 
@@ -462,7 +531,7 @@ class Cases {
     private record Row(String number, UUID assessmentId, String status, String route, String securityReview,
                        String rulesetVersion, String submittedBy, Case.Requester requester, Case.Solution solution,
                        Instant openedAt, LocalDate dueDate, String assignee, Case.Outcome outcome, Instant endedAt,
-                       boolean policyChanged, UUID createdPendingEntry, long version) {
+                       boolean policyChanged, UUID createdPendingEntry, long version, String openedChecklist) {
 
         Case toCase(List<Case.Item> items) {
             return new Case(number, assessmentId, submittedBy, requester, solution, openedAt,
@@ -485,7 +554,8 @@ class Cases {
                         rs.getString("supplier_cvr"), rs.getString("solution_kind"), rs.getString("solution_category")),
                 instant(rs, "opened_at"), rs.getObject("due_date", LocalDate.class), rs.getString("assignee"),
                 outcome, instant(rs, "ended_at"), rs.getBoolean("policy_changed"),
-                rs.getObject("created_pending_entry", UUID.class), rs.getLong("version"));
+                rs.getObject("created_pending_entry", UUID.class), rs.getLong("version"),
+                rs.getString("opened_checklist"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

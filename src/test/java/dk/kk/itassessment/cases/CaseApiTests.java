@@ -85,6 +85,16 @@ class CaseApiTests {
         assertThat(item.get("note").asString()).isEqualTo("Sent");
         assertThat(item.get("updatedBy").asString()).isEqualTo("test-requester");
         assertThat(item.get("updatedAt").isNull()).isFalse();
+        assertThat(jdbc.sql("select state from case_items where case_number = ? order by position").param(number)
+                .query(String.class).list())
+                .as("the first change stores every item, the others as they opened")
+                .hasSize(ticked.json().get("items").size()).containsOnlyOnce("DONE").contains("OPEN");
+        assertThat(jdbc.sql("select string_agg(code, ',' order by position) from case_items where case_number = ?")
+                .param(number).query(String.class).single()).as("in the order of the checklist it opened with")
+                .isEqualTo(jdbc.sql("select string_agg(i ->> 'code', ',' order by n) from cases c"
+                        + " join case_checklists k on k.sha256 = c.opened_checklist,"
+                        + " jsonb_array_elements(k.items) with ordinality as t (i, n) where c.number = ?")
+                        .param(number).query(String.class).single());
 
         Api.Response stale = CaseApi.item(cases.requester(), number, "DESCRIBE_NEED_AND_GAINS", "DONE", null, "\"1\"");
         assertThat(stale.status()).isEqualTo(412);

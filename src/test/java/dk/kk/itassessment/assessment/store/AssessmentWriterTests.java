@@ -133,10 +133,15 @@ class AssessmentWriterTests {
             int checklist = row.stored().evaluation().checklist().size();
             assertThat(jdbc.sql("select assessment_id from cases where number = :n and status = 'OPEN'")
                     .param("n", number).query(UUID.class).single()).isEqualTo(row.id());
-            assertThat(jdbc.sql("select string_agg(code, ',' order by position) from case_items where case_number = :n")
+            assertThat(jdbc.sql("select string_agg(i ->> 'code', ',' order by n) from cases c"
+                            + " join case_checklists k on k.sha256 = c.opened_checklist,"
+                            + " jsonb_array_elements(k.items) with ordinality as t (i, n) where c.number = :n")
                     .param("n", number).query(String.class).single())
+                    .as("the case opens with its decision's checklist")
                     .isEqualTo(String.join(",", row.stored().evaluation().checklist().stream()
                             .map(Evaluation.Item::code).toList()));
+            assertThat(jdbc.sql("select count(*) from case_items where case_number = :n").param("n", number)
+                    .query(Long.class).single()).as("no item row until an item changes").isZero();
             assertThat(jdbc.sql("select event || ' ' || (details ->> 'items') from case_events where case_number = :n")
                     .param("n", number).query(String.class).list()).containsExactly("OPENED " + checklist);
             assertThat(jdbc.sql("select email || ' ' || reason from case_subscriptions where case_number = :n")
