@@ -1,6 +1,7 @@
 package dk.kk.itassessment.access;
 
 import dk.kk.itassessment.platform.Conflict;
+import dk.kk.itassessment.platform.FieldSentences;
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.NotFound;
 import dk.kk.itassessment.platform.PageController;
@@ -10,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -37,15 +40,20 @@ class AdminPages {
     private final AccountService accounts;
     private final ApiKeyService keys;
     private final JsonMapper json;
+    private final MessageSource messages;
 
-    /** Why a field was refused: the page's own message ({@code key}), or the API's reason ({@code text}, English). */
-    record Problem(String key, String text) {
+    /**
+     * Why a field was refused: the page's own message ({@code key}), or the API's reason in the page's language
+     * ({@code text}; {@code english} when no sentence of the page's says it, FieldSentences).
+     */
+    record Problem(String key, String text, boolean english) {
     }
 
-    AdminPages(AccountService accounts, ApiKeyService keys, JsonMapper json) {
+    AdminPages(AccountService accounts, ApiKeyService keys, JsonMapper json, MessageSource messages) {
         this.accounts = accounts;
         this.keys = keys;
         this.json = json;
+        this.messages = messages;
     }
 
     /** Times as a person in Copenhagen reads them. */
@@ -80,7 +88,7 @@ class AdminPages {
                     fieldErrors(refused), "", List.of(), Map.of());
         } catch (Conflict taken) {
             return overview(model, Map.of("username", username, "email", email), checked(roles),
-                    Map.of("username", new Problem("admin.accounts.taken", null)), "", List.of(), Map.of());
+                    Map.of("username", new Problem("admin.accounts.taken", null, false)), "", List.of(), Map.of());
         }
     }
 
@@ -201,13 +209,15 @@ class AdminPages {
 
     /**
      * The API's field errors by field ({@code roles[1]} under {@code roles}), the first of each, with the API's
-     * reason.
+     * reason in the page's language.
      */
-    private static Map<String, Problem> fieldErrors(InvalidRequest refused) {
+    private Map<String, Problem> fieldErrors(InvalidRequest refused) {
         Map<String, Problem> errors = new LinkedHashMap<>();
         for (FieldError error : refused.errors()) {
             String field = error.field() == null ? "" : error.field().replaceAll("\\[\\d+]$", "");
-            errors.putIfAbsent(field, new Problem(null, error.message()));
+            FieldSentences.Sentence said = FieldSentences.of(error.message(), messages,
+                    LocaleContextHolder.getLocale());
+            errors.putIfAbsent(field, new Problem(null, said.text(), said.english()));
         }
         return errors;
     }

@@ -1,5 +1,6 @@
 package dk.kk.itassessment.registry;
 
+import dk.kk.itassessment.platform.FieldSentences;
 import dk.kk.itassessment.platform.Forbidden;
 import dk.kk.itassessment.platform.InvalidRequest;
 import dk.kk.itassessment.platform.PageController;
@@ -13,6 +14,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,16 +48,18 @@ class RegistryPages {
     private final RegistryChanges changes;
     private final SupplierImport supplierImport;
     private final JsonMapper json;
+    private final MessageSource messages;
     private final long maxCsvBytes;
 
     RegistryPages(PortfolioEntries portfolio, Suppliers suppliers, RegistryChanges changes,
-                  SupplierImport supplierImport, JsonMapper json,
+                  SupplierImport supplierImport, JsonMapper json, MessageSource messages,
                   @Value("${assessment.max-body-bytes:65536}") long maxCsvBytes) {
         this.portfolio = portfolio;
         this.suppliers = suppliers;
         this.changes = changes;
         this.supplierImport = supplierImport;
         this.json = json;
+        this.messages = messages;
         this.maxCsvBytes = maxCsvBytes;
     }
 
@@ -62,7 +67,7 @@ class RegistryPages {
      * A bad line of an uploaded CSV: its number (0 for the file as a whole), the field (or null) and the API's reason,
      * or the key of the page's own message for what the page checks itself.
      */
-    record LineError(int line, String field, String message, String key) {
+    record LineError(int line, String field, FieldSentences.Sentence message, String key) {
     }
 
     @GetMapping("/registry")
@@ -181,7 +186,8 @@ class RegistryPages {
         }
     }
 
-    private String portfolioPage(Model model, UUID id, Map<String, String> form, Map<String, String> errors) {
+    private String portfolioPage(Model model, UUID id, Map<String, String> form,
+                                 Map<String, FieldSentences.Sentence> errors) {
         model.addAttribute("id", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -190,7 +196,8 @@ class RegistryPages {
         return "registry/portfolio-entry";
     }
 
-    private String supplierPage(Model model, UUID id, Map<String, String> form, Map<String, String> errors) {
+    private String supplierPage(Model model, UUID id, Map<String, String> form,
+                                Map<String, FieldSentences.Sentence> errors) {
         model.addAttribute("id", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -233,21 +240,28 @@ class RegistryPages {
         form.get(name).lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(names::add);
     }
 
-    /** The API's field errors by field ({@code aliases[2]} under {@code aliases}), the first of each. */
-    private static Map<String, String> fieldErrors(InvalidRequest refused) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /**
+     * The API's field errors by field ({@code aliases[2]} under {@code aliases}), the first of each, in the page's
+     * language.
+     */
+    private Map<String, FieldSentences.Sentence> fieldErrors(InvalidRequest refused) {
+        Map<String, FieldSentences.Sentence> errors = new LinkedHashMap<>();
         for (FieldError error : refused.errors()) {
             String field = error.field() == null ? "" : error.field().replaceAll("\\[\\d+]$", "");
-            errors.putIfAbsent(field, error.message());
+            errors.putIfAbsent(field, sentence(error));
         }
         return errors;
     }
 
-    private static LineError lineError(FieldError error) {
+    private LineError lineError(FieldError error) {
         Matcher line = LINE.matcher(error.field() == null ? "" : error.field());
         if (line.matches()) {
-            return new LineError(Integer.parseInt(line.group(1)), line.group(2), error.message(), null);
+            return new LineError(Integer.parseInt(line.group(1)), line.group(2), sentence(error), null);
         }
-        return new LineError(0, error.field(), error.message(), null);
+        return new LineError(0, error.field(), sentence(error), null);
+    }
+
+    private FieldSentences.Sentence sentence(FieldError error) {
+        return FieldSentences.of(error.message(), messages, LocaleContextHolder.getLocale());
     }
 }

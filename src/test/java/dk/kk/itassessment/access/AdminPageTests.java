@@ -69,7 +69,8 @@ class AdminPageTests {
         Browser.find("label[for='account-role-REVIEWER']").click();
         Browser.find("form[action='/admin/accounts'] button[type=submit]").click();
         Browser.waitUntil(b -> !Browser.findAll(".error-summary").isEmpty());
-        assertThat(Browser.find("#account-password-error").getText()).contains("12");
+        assertThat(Browser.find("#account-password-error").getText()).as("the API's reason, in Danish")
+                .isEqualTo("Skal være mindst 12 tegn.");
         assertThat(Browser.find("#account-username").getAttribute("value")).as("kept").isEqualTo(username);
         assertThat(Browser.find("#account-role-REVIEWER").isSelected()).as("kept").isTrue();
         assertThat(accountOf(username)).as("nothing stored").isNull();

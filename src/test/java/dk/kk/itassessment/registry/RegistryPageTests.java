@@ -122,7 +122,9 @@ class RegistryPageTests {
         new Select(Browser.find("#permission")).selectByValue("REVOKED");
         Browser.find("main form button[type=submit]").click();
         Browser.waitUntil(b -> !Browser.findAll(".error-summary").isEmpty());
-        assertThat(Browser.find("#supplierCvr-error").getText()).isNotBlank();
+        assertThat(Browser.find("#supplierCvr-error").getText())
+                .as("the API's field error in the page's language").isEqualTo("Skal være et gyldigt CVR-nummer på 8 cifre.");
+        assertThat(Browser.find("#supplierCvr-error").getAttribute("lang")).isNullOrEmpty();
         assertThat(Browser.find("#supplierCvr").getAttribute("aria-describedby")).contains("supplierCvr-error");
         assertThat(Browser.find(".error-summary a[href='#supplierCvr']").getText()).isEqualTo("Leverandørens CVR-nummer");
         assertThat(api.get("/api/v1/portfolio/" + id).json().get("permission").asString()).as("nothing stored")
@@ -162,6 +164,8 @@ class RegistryPageTests {
 
         String errors = Browser.find(".error-summary").getText();
         assertThat(errors).contains("Filen blev ikke indlæst", "Linje 3", "cvr").doesNotContain("Linje 2");
+        assertThat(errors).as("the line's error in Danish").contains("Skal være et gyldigt CVR-nummer på 8 cifre.")
+                .doesNotContain("must be");
         assertThat(api.get("/api/v1/suppliers?size=100").json().get("items").values())
                 .extracting(s -> s.get("name").asString()).doesNotContain(good, another);
         Browser.screenshot("registry-import-error-da");
